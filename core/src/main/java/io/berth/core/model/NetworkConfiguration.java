@@ -1,0 +1,5 @@
+package io.berth.core.model;
+
+/** A task's awsvpc network configuration. */
+public record NetworkConfiguration(AwsVpcConfiguration awsvpcConfiguration) {
+}

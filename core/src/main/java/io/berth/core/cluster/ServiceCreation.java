@@ -37,7 +37,8 @@ final class ServiceCreation {
             Service service = existing.get().service();
             if (service.isActive()) {
                 if (clientToken != null && clientToken.equals(existing.get().clientToken())) {
-                    return Decision.unchanged(Responses.of("service", service));
+                    return Decision.unchanged(Responses.of("service",
+                            service.withTags(state.tags(service.serviceArn()))));
                 }
                 throw EcsException.invalidParameter("Creation of service was not idempotent.");
             }

@@ -31,6 +31,7 @@ final class ServiceValidation {
     private static final Set<String> STRATEGIES = Set.of("ROLLING", "BLUE_GREEN", "LINEAR", "CANARY");
     private static final Set<String> THRESHOLD_TYPES = Set.of("COUNT", "BOUNDED_PERCENT", "UNBOUNDED_PERCENT");
     private static final Set<String> AZ_REBALANCING = Set.of("ENABLED", "DISABLED");
+    private static final String ATTRIBUTE_PREFIX = "attribute:";
     private static final Pattern CLIENT_TOKEN = Pattern.compile("[\\x21-\\x7e]{1,36}");
 
     private ServiceValidation() {
@@ -224,7 +225,7 @@ final class ServiceValidation {
             boolean valid = switch (type == null ? "" : type) {
                 case "random" -> field == null;
                 case "binpack" -> "cpu".equalsIgnoreCase(field) || "memory".equalsIgnoreCase(field);
-                case "spread" -> field != null && !field.isBlank();
+                case "spread" -> isSpreadField(field);
                 default -> false;
             };
             if (!valid) {
@@ -233,6 +234,12 @@ final class ServiceValidation {
             }
         }
         return List.copyOf(strategies);
+    }
+
+    /** spread works on instanceId (host is its synonym) or on a named container-instance attribute (§4.1). */
+    private static boolean isSpreadField(String field) {
+        return "instanceId".equalsIgnoreCase(field) || "host".equalsIgnoreCase(field)
+                || field != null && field.startsWith(ATTRIBUTE_PREFIX) && field.length() > ATTRIBUTE_PREFIX.length();
     }
 
     /** awsvpc task definitions need a network configuration; other modes refuse one. */

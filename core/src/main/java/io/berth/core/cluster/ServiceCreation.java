@@ -99,7 +99,7 @@ final class ServiceCreation {
                 c.role(),
                 null,
                 ctx.now(),
-                ServiceValidation.placementConstraints(c.placementConstraints()),
+                ServiceValidation.placementConstraints(c.placementConstraints(), taskDefinition),
                 ServiceValidation.placementStrategy(c.placementStrategy(), scheduling),
                 c.networkConfiguration(),
                 ServiceValidation.gracePeriod(c.healthCheckGracePeriodSeconds()),

@@ -2,6 +2,7 @@ package io.berth.core.cluster;
 
 import io.berth.core.arn.Arns;
 import io.berth.core.arn.Scope;
+import io.berth.core.arn.TaskDefinitionRef;
 import io.berth.core.command.UpdateService;
 import io.berth.core.decide.Decision;
 import io.berth.core.decide.DecisionContext;
@@ -11,6 +12,7 @@ import io.berth.core.error.ErrorCode;
 import io.berth.core.event.ServiceUpdated;
 import io.berth.core.model.Deployment;
 import io.berth.core.model.NetworkConfiguration;
+import io.berth.core.model.PlacementConstraint;
 import io.berth.core.model.Service;
 import io.berth.core.model.TaskDefinition;
 import java.util.ArrayList;
@@ -60,9 +62,6 @@ final class ServiceUpdate {
             changes.put("deploymentConfiguration", ServiceValidation.deploymentConfiguration(
                     c.deploymentConfiguration(), service.deploymentConfiguration(), service.schedulingStrategy()));
         }
-        if (c.placementConstraints() != null) {
-            changes.put("placementConstraints", ServiceValidation.placementConstraints(c.placementConstraints()));
-        }
         if (c.placementStrategy() != null) {
             changes.put("placementStrategy",
                     ServiceValidation.placementStrategy(c.placementStrategy(), service.schedulingStrategy()));
@@ -93,11 +92,21 @@ final class ServiceUpdate {
         }
         NetworkConfiguration network = c.networkConfiguration() != null ? c.networkConfiguration()
                 : service.networkConfiguration();
-        if (taskDefinition != null || c.networkConfiguration() != null) {
-            TaskDefinition shapeSource = taskDefinition != null ? taskDefinition
-                    : ctx.taskDefinitions().find(scope, io.berth.core.arn.TaskDefinitionRef.parse(scope,
-                            taskDefinitionArn)).orElse(null);
-            ServiceValidation.networkConfiguration(network, shapeSource);
+        boolean networkToCheck = taskDefinition != null || c.networkConfiguration() != null;
+        if (networkToCheck || c.placementConstraints() != null) {
+            // The definition the tasks will run: the new one, else the current one (null once it is gone).
+            TaskDefinition runs = taskDefinition != null ? taskDefinition : taskDefinitionArn == null ? null
+                    : ctx.taskDefinitions().find(scope, TaskDefinitionRef.parse(scope, taskDefinitionArn))
+                            .orElse(null);
+            if (networkToCheck) {
+                ServiceValidation.networkConfiguration(network, runs);
+            }
+            List<PlacementConstraint> constraints = ServiceValidation.placementConstraints(
+                    c.placementConstraints() != null ? c.placementConstraints() : service.placementConstraints(),
+                    runs);
+            if (c.placementConstraints() != null) {
+                changes.put("placementConstraints", constraints);
+            }
         }
         newShape |= changed(changes, "networkConfiguration", c.networkConfiguration(), service.networkConfiguration());
         newShape |= changed(changes, "platformVersion", c.platformVersion(), service.platformVersion());

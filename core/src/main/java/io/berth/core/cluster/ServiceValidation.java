@@ -184,12 +184,17 @@ final class ServiceValidation {
         return given;
     }
 
-    static List<PlacementConstraint> placementConstraints(List<PlacementConstraint> constraints) {
+    /** The service's constraints, which together with its task definition's may be at most 10 (§2). */
+    static List<PlacementConstraint> placementConstraints(List<PlacementConstraint> constraints,
+            TaskDefinition taskDefinition) {
         if (constraints == null) {
             return List.of();
         }
-        if (constraints.size() > 10) {
-            throw EcsException.invalidParameter("A service can have at most 10 placement constraints.");
+        int inherited = taskDefinition == null || taskDefinition.placementConstraints() == null ? 0
+                : taskDefinition.placementConstraints().size();
+        if (constraints.size() + inherited > 10) {
+            throw EcsException.invalidParameter("A task can have at most 10 placement constraints, including the "
+                    + inherited + " of its task definition.");
         }
         for (PlacementConstraint constraint : constraints) {
             String type = constraint == null ? null : constraint.type();

@@ -70,7 +70,8 @@ final class FargateCompatibility {
             }
         }
         for (ContainerDefinition container : definition.containerDefinitions()) {
-            Optional<String> problem = containerProblem(container).map(d -> InvalidSetting.message(container.name(), d));
+            Optional<String> problem = containerProblem(container)
+                    .map(detail -> InvalidSetting.message(container.name(), detail));
             if (problem.isPresent()) {
                 return problem;
             }

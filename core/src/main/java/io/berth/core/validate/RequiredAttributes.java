@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 final class RequiredAttributes {
 
     private static final String DOCKER_API = "com.amazonaws.ecs.capability.docker-remote-api.";
-    private static final Pattern ECR_IMAGE = Pattern.compile("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/.*");
+    private static final Pattern ECR_IMAGE =
+            Pattern.compile("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/.*");
 
     private RequiredAttributes() {
     }

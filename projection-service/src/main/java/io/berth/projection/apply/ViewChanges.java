@@ -1,0 +1,266 @@
+package io.berth.projection.apply;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.berth.core.event.BoundaryReset;
+import io.berth.core.event.ClusterCreated;
+import io.berth.core.event.ClusterDeleted;
+import io.berth.core.event.ClusterUpdated;
+import io.berth.core.event.Event;
+import io.berth.core.event.EventEnvelope;
+import io.berth.core.event.ResourceTagged;
+import io.berth.core.event.ResourceUntagged;
+import io.berth.core.event.ServiceCreated;
+import io.berth.core.event.ServiceDeleted;
+import io.berth.core.event.ServiceDrained;
+import io.berth.core.event.ServiceEventRecorded;
+import io.berth.core.event.ServiceUpdated;
+import io.berth.core.event.TaskDefinitionDeleteRequested;
+import io.berth.core.event.TaskDefinitionDeregistered;
+import io.berth.core.event.TaskDefinitionRegistered;
+import io.berth.core.json.Json;
+import io.berth.core.model.Cluster;
+import io.berth.core.model.Service;
+import io.berth.core.model.Tag;
+import io.berth.core.model.TaskDefinition;
+import io.berth.projection.apply.ViewRows.AuditRow;
+import io.berth.projection.apply.ViewRows.ClusterRow;
+import io.berth.projection.apply.ViewRows.ServiceEventRow;
+import io.berth.projection.apply.ViewRows.ServiceRow;
+import io.berth.projection.apply.ViewRows.TagSet;
+import io.berth.projection.apply.ViewRows.TaskDefinitionRow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What one batch of records does to the views, folded in log order into the final row of each
+ * key: a resource updated five times in the batch is written once. Applying the changes in
+ * {@link ViewSql}'s statement order gives the same rows as applying the events one by one,
+ * because a {@link BoundaryReset} also drops whatever the batch had gathered for that boundary
+ * before it, and its deletes run before every upsert.
+ *
+ * <p>Pure: records and the offsets already applied in, rows out. Records below a partition's
+ * applied offset are redeliveries and change nothing.
+ */
+public final class ViewChanges {
+
+    /** ECS keeps a service's newest 100 events. */
+    public static final int SERVICE_EVENTS_KEPT = 100;
+
+    private final String topic;
+    private final Map<Integer, Long> appliedBefore;
+    private final Map<Integer, Long> nextOffsets;
+    private final Set<String> resetBoundaries = new LinkedHashSet<>();
+    private final Map<String, ClusterRow> clusters = new LinkedHashMap<>();
+    private final Map<String, TaskDefinitionRow> taskDefinitions = new LinkedHashMap<>();
+    private final Map<String, ServiceRow> services = new LinkedHashMap<>();
+    private final Map<String, TagSet> tagSets = new LinkedHashMap<>();
+    /** Services created anew in this batch (ARN to boundary key): their earlier events[] are gone. */
+    private final Map<String, String> restartedServiceEvents = new LinkedHashMap<>();
+    private final Map<String, Deque<ServiceEventRow>> serviceEvents = new LinkedHashMap<>();
+    private final List<AuditRow> audit = new ArrayList<>();
+    private int skipped;
+
+    private ViewChanges(String topic, Map<Integer, Long> appliedBefore) {
+        this.topic = topic;
+        this.appliedBefore = Map.copyOf(appliedBefore);
+        this.nextOffsets = new TreeMap<>(appliedBefore);
+    }
+
+    /**
+     * Folds the records of one topic. {@code applied} holds each partition's next offset to apply
+     * as stored with the views (a partition missing from it starts at 0).
+     */
+    public static ViewChanges fold(String topic, Collection<LogRecord> records, Map<Integer, Long> applied) {
+        Map<Integer, Long> before = new TreeMap<>();
+        for (LogRecord record : records) {
+            before.putIfAbsent(record.partition(), applied.getOrDefault(record.partition(), 0L));
+        }
+        ViewChanges changes = new ViewChanges(topic, before);
+        for (LogRecord record : records) {
+            changes.add(record);
+        }
+        return changes;
+    }
+
+    private void add(LogRecord record) {
+        if (record.offset() < nextOffsets.get(record.partition())) {
+            skipped++;
+            return;
+        }
+        EventEnvelope envelope;
+        Event event;
+        try {
+            envelope = Json.read(record.value(), EventEnvelope.class);
+            event = envelope.event();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read the event at " + topic + "-" + record.partition() + "@"
+                    + record.offset() + ": " + e.getMessage(), e);
+        }
+        nextOffsets.put(record.partition(), record.offset() + 1);
+        audit.add(new AuditRow(topic, record.partition(), record.offset(), envelope.eventId(), envelope.account(),
+                envelope.region(), envelope.resourceArn(), envelope.type(), envelope.actor(), envelope.time(),
+                envelope.correlationId(), envelope.causationId()));
+        apply(envelope, event, record);
+    }
+
+    private void apply(EventEnvelope envelope, Event event, LogRecord record) {
+        String boundary = envelope.partitionKey();
+        if (event instanceof ClusterCreated e) {
+            putCluster(envelope, e.cluster());
+            putTags(envelope, e.cluster().clusterArn(), e.tags());
+        } else if (event instanceof ClusterUpdated e) {
+            putCluster(envelope, e.cluster());
+        } else if (event instanceof ClusterDeleted e) {
+            putCluster(envelope, e.cluster());
+        } else if (event instanceof ServiceCreated e) {
+            putService(envelope, e.service());
+            putTags(envelope, e.service().serviceArn(), e.tags());
+            serviceEvents.remove(e.service().serviceArn());
+            restartedServiceEvents.put(e.service().serviceArn(), boundary);
+        } else if (event instanceof ServiceUpdated e) {
+            putService(envelope, e.service());
+        } else if (event instanceof ServiceDeleted e) {
+            putService(envelope, e.service());
+        } else if (event instanceof ServiceDrained e) {
+            putService(envelope, e.service());
+        } else if (event instanceof ServiceEventRecorded e) {
+            Deque<ServiceEventRow> window = serviceEvents.computeIfAbsent(e.serviceArn(), arn -> new ArrayDeque<>());
+            window.addLast(new ServiceEventRow(e.serviceArn(), record.partition(), record.offset(), boundary,
+                    (ObjectNode) Json.toTree(e.event())));
+            if (window.size() > SERVICE_EVENTS_KEPT) {
+                window.removeFirst();
+            }
+        } else if (event instanceof TaskDefinitionRegistered e) {
+            putTaskDefinition(envelope, e.taskDefinition());
+            putTags(envelope, e.taskDefinition().taskDefinitionArn(), e.tags());
+        } else if (event instanceof TaskDefinitionDeregistered e) {
+            putTaskDefinition(envelope, e.taskDefinition());
+        } else if (event instanceof TaskDefinitionDeleteRequested e) {
+            putTaskDefinition(envelope, e.taskDefinition());
+        } else if (event instanceof ResourceTagged e) {
+            putTags(envelope, e.resourceArn(), e.tags());
+        } else if (event instanceof ResourceUntagged e) {
+            putTags(envelope, e.resourceArn(), e.tags());
+        } else if (event instanceof BoundaryReset e) {
+            reset(e.boundaryKey());
+        } else {
+            throw new IllegalStateException("no view takes " + event.getClass().getSimpleName());
+        }
+    }
+
+    private void putCluster(EventEnvelope envelope, Cluster cluster) {
+        ObjectNode document = (ObjectNode) Json.toTree(cluster);
+        // Counts, tags and statistics are computed when a cluster is described.
+        document.remove(List.of("registeredContainerInstancesCount", "runningTasksCount", "pendingTasksCount",
+                "activeServicesCount", "statistics", "tags"));
+        clusters.put(cluster.clusterArn(), new ClusterRow(cluster.clusterArn(), envelope.account(), envelope.region(),
+                cluster.clusterName(), cluster.status(), envelope.partitionKey(), document));
+    }
+
+    private void putService(EventEnvelope envelope, Service service) {
+        ObjectNode document = (ObjectNode) Json.toTree(service);
+        // events[] and tags live in their own tables.
+        document.remove(List.of("events", "tags"));
+        String clusterName = service.clusterArn().substring(service.clusterArn().lastIndexOf('/') + 1);
+        services.put(service.serviceArn(), new ServiceRow(service.serviceArn(), envelope.account(),
+                envelope.region(), clusterName, service.serviceName(), service.status(), service.launchType(),
+                service.schedulingStrategy(), envelope.partitionKey(), document));
+    }
+
+    private void putTaskDefinition(EventEnvelope envelope, TaskDefinition taskDefinition) {
+        taskDefinitions.put(taskDefinition.taskDefinitionArn(), new TaskDefinitionRow(
+                taskDefinition.taskDefinitionArn(), envelope.account(), envelope.region(), taskDefinition.family(),
+                taskDefinition.revision(), taskDefinition.status(), envelope.partitionKey(),
+                (ObjectNode) Json.toTree(taskDefinition)));
+    }
+
+    private void putTags(EventEnvelope envelope, String resourceArn, List<Tag> tags) {
+        tagSets.put(resourceArn, new TagSet(resourceArn, envelope.account(), envelope.region(),
+                envelope.partitionKey(), tags == null ? List.of() : List.copyOf(tags)));
+    }
+
+    /** Forgets the boundary: its rows are deleted first, and what this batch gathered for it so far is dropped. */
+    private void reset(String boundaryKey) {
+        resetBoundaries.add(boundaryKey);
+        clusters.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
+        taskDefinitions.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
+        services.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
+        tagSets.values().removeIf(set -> set.boundaryKey().equals(boundaryKey));
+        restartedServiceEvents.values().removeIf(key -> key.equals(boundaryKey));
+        serviceEvents.values().removeIf(window -> window.getFirst().boundaryKey().equals(boundaryKey));
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The next offsets this batch was folded against: the write must find them unchanged. */
+    public Map<Integer, Long> appliedBefore() {
+        return appliedBefore;
+    }
+
+    /** Each partition's next offset once the batch is applied. */
+    public Map<Integer, Long> nextOffsets() {
+        return nextOffsets;
+    }
+
+    /** Events applied (records below the stored offsets are not counted). */
+    public int appliedCount() {
+        return audit.size();
+    }
+
+    public int skippedCount() {
+        return skipped;
+    }
+
+    public boolean changesNothing() {
+        return audit.isEmpty();
+    }
+
+    Set<String> resetBoundaries() {
+        return resetBoundaries;
+    }
+
+    Collection<ClusterRow> clusters() {
+        return clusters.values();
+    }
+
+    Collection<TaskDefinitionRow> taskDefinitions() {
+        return taskDefinitions.values();
+    }
+
+    Collection<ServiceRow> services() {
+        return services.values();
+    }
+
+    Collection<TagSet> tagSets() {
+        return tagSets.values();
+    }
+
+    Set<String> restartedServiceEvents() {
+        return restartedServiceEvents.keySet();
+    }
+
+    /** The ARNs of services with new events[] entries, whose windows must be trimmed to the newest 100. */
+    Set<String> servicesWithNewEvents() {
+        return serviceEvents.keySet();
+    }
+
+    List<ServiceEventRow> serviceEvents() {
+        List<ServiceEventRow> rows = new ArrayList<>();
+        serviceEvents.values().forEach(rows::addAll);
+        return rows;
+    }
+
+    List<AuditRow> audit() {
+        return audit;
+    }
+}

@@ -1,0 +1,192 @@
+package io.berth.projection.support;
+
+import io.berth.core.account.AccountState;
+import io.berth.core.arn.Arns;
+import io.berth.core.arn.Boundary;
+import io.berth.core.arn.Scope;
+import io.berth.core.command.Command;
+import io.berth.core.command.CreateCluster;
+import io.berth.core.command.CreateService;
+import io.berth.core.command.DeleteCluster;
+import io.berth.core.command.DeleteService;
+import io.berth.core.command.DeregisterTaskDefinition;
+import io.berth.core.command.RegisterTaskDefinition;
+import io.berth.core.command.ResetBoundary;
+import io.berth.core.command.TagResource;
+import io.berth.core.command.UntagResource;
+import io.berth.core.command.UpdateService;
+import io.berth.core.decide.BoundaryState;
+import io.berth.core.decide.Decision;
+import io.berth.core.decide.DecisionContext;
+import io.berth.core.decide.IdSource;
+import io.berth.core.event.Event;
+import io.berth.core.event.EventEnvelope;
+import io.berth.core.event.ServiceEventRecorded;
+import io.berth.core.json.Json;
+import io.berth.core.model.ServiceEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Realistic event streams for one account: commands, written as the JSON a client sends, are
+ * decided by core's deciders against the boundaries' states, and the accepted events are wrapped
+ * in envelopes as the command-service would. A fixed clock and counting ids make the stream the
+ * same on every run.
+ */
+public final class Scenario {
+
+    public static final String REGION = "eu-west-1";
+
+    private final Scope scope;
+    private final Map<String, BoundaryState> states = new HashMap<>();
+    private final List<EventEnvelope> pending = new ArrayList<>();
+    private final IdSource ids = new CountingIds();
+    private Instant now = Instant.parse("2026-11-26T10:00:00.125Z");
+    private long events;
+    private long commands;
+
+    public Scenario(String account) {
+        this.scope = new Scope(account, REGION);
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public String account() {
+        return scope.account();
+    }
+
+    public String clusterArn(String cluster) {
+        return Arns.cluster(scope, cluster);
+    }
+
+    public String serviceArn(String cluster, String service) {
+        return Arns.service(scope, cluster, service);
+    }
+
+    public String taskDefinitionArn(String family, int revision) {
+        return Arns.taskDefinition(scope, family, revision);
+    }
+
+    public Scenario createCluster(String name) {
+        return request(CreateCluster.class, "{'clusterName':'" + name + "'}");
+    }
+
+    public Scenario deleteCluster(String name) {
+        return request(DeleteCluster.class, "{'cluster':'" + name + "'}");
+    }
+
+    public Scenario registerTaskDefinition(String family) {
+        return request(RegisterTaskDefinition.class, "{'family':'" + family + "','containerDefinitions':"
+                + "[{'name':'app','image':'busybox','memory':64,'essential':true}]}");
+    }
+
+    public Scenario deregisterTaskDefinition(String family, int revision) {
+        return request(DeregisterTaskDefinition.class, "{'taskDefinition':'" + family + ":" + revision + "'}");
+    }
+
+    public Scenario createService(String cluster, String name, String taskDefinition) {
+        return request(CreateService.class, "{'cluster':'" + cluster + "','serviceName':'" + name
+                + "','taskDefinition':'" + taskDefinition + "','desiredCount':1}");
+    }
+
+    public Scenario scaleService(String cluster, String name, int desiredCount) {
+        return request(UpdateService.class, "{'cluster':'" + cluster + "','service':'" + name
+                + "','desiredCount':" + desiredCount + "}");
+    }
+
+    public Scenario deleteService(String cluster, String name) {
+        return request(DeleteService.class, "{'cluster':'" + cluster + "','service':'" + name
+                + "','force':true}");
+    }
+
+    public Scenario tag(String resourceArn, String key, String value) {
+        return request(TagResource.class, "{'resourceArn':'" + resourceArn + "','tags':[{'key':'" + key
+                + "','value':'" + value + "'}]}");
+    }
+
+    public Scenario untag(String resourceArn, String key) {
+        return request(UntagResource.class, "{'resourceArn':'" + resourceArn + "','tagKeys':['" + key + "']}");
+    }
+
+    /** Forgets a cluster boundary, or the account boundary when {@code cluster} is null. */
+    public Scenario reset(String cluster) {
+        return command(new ResetBoundary(cluster));
+    }
+
+    /** A message in the service's events[], as the scheduler records them. */
+    public Scenario serviceEvent(String cluster, String service, String message) {
+        ServiceEvent event = new ServiceEvent(ids.uuid(), now, message);
+        return record(Boundary.cluster(scope, cluster), new ServiceEventRecorded(serviceArn(cluster, service), event));
+    }
+
+    /** Decides a command written as JSON (single quotes stand for double quotes); it must be accepted. */
+    public <T extends Command> Scenario request(Class<T> type, String json) {
+        return command(Json.read(json.replace('\'', '"'), type));
+    }
+
+    public Scenario command(Command command) {
+        Boundary boundary = command.boundary(scope);
+        BoundaryState state = state(boundary);
+        now = now.plus(Duration.ofMillis(1500));
+        commands++;
+        Decision decision = state.decide(command, new DecisionContext(now, ids, this::taskDefinition,
+                "arn:aws:iam::" + scope.account() + ":user/tester"));
+        if (!decision.isAccepted()) {
+            throw new IllegalStateException(command + " was rejected: " + decision.error());
+        }
+        for (Event event : decision.events()) {
+            record(boundary, event);
+        }
+        return this;
+    }
+
+    /** Takes the events decided since the last call. */
+    public List<EventEnvelope> drain() {
+        List<EventEnvelope> drained = List.copyOf(pending);
+        pending.clear();
+        return drained;
+    }
+
+    private Scenario record(Boundary boundary, Event event) {
+        state(boundary).apply(event);
+        events++;
+        pending.add(EventEnvelope.wrap("evt-" + scope.account() + "-" + events, boundary.key(), scope.account(),
+                scope.region(), now, "arn:aws:iam::" + scope.account() + ":user/tester",
+                "corr-" + scope.account() + "-" + commands, "cmd-" + scope.account() + "-" + commands, event));
+        return this;
+    }
+
+    private BoundaryState state(Boundary boundary) {
+        return states.computeIfAbsent(boundary.key(), key -> BoundaryState.empty(boundary));
+    }
+
+    private Optional<io.berth.core.model.TaskDefinition> taskDefinition(Scope lookupScope,
+            io.berth.core.arn.TaskDefinitionRef ref) {
+        AccountState account = ((BoundaryState.AccountBoundary) state(Boundary.account(lookupScope))).state();
+        return ref.revision().isPresent() ? account.revision(ref.family(), ref.revision().getAsInt())
+                : account.latestActive(ref.family());
+    }
+
+    private static final class CountingIds implements IdSource {
+
+        private long deployments = 4_000_000_000_000_000_000L;
+        private long uuids;
+
+        @Override
+        public String deploymentId() {
+            return "ecs-svc/" + ++deployments;
+        }
+
+        @Override
+        public String uuid() {
+            return String.format("00000000-0000-4000-8000-%012d", ++uuids);
+        }
+    }
+}

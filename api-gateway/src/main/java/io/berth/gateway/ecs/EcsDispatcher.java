@@ -16,7 +16,6 @@ import io.berth.gateway.write.CommandBus;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -48,68 +47,94 @@ public class EcsDispatcher {
     }
 
     /**
+     * Serves one call of the ECS endpoint.
+     *
      * @param invocationId the SDK's {@code amz-sdk-invocation-id}, the same on every retry of one
      *     call: it makes the command id, so a retried write is applied once
      */
-    public Uni<Response> dispatch(String target, String authorization, String invocationId, byte[] body) {
-        String requestId = UUID.randomUUID().toString();
+    public Uni<EcsOutcome> dispatch(String target, String authorization, String invocationId, byte[] body) {
         try {
             String operation = EcsOperations.operation(target).orElseThrow(() -> new EcsException(
                     ErrorCode.UNKNOWN_OPERATION_EXCEPTION, "Unknown operation " + target + "."));
             Caller caller = callers.resolve(authorization, "ecs");
-            JsonNode request = parse(body);
+            return execute(operation, caller, invocationId, parse(body));
+        } catch (EcsException rejected) {
+            return Uni.createFrom().item(EcsOutcome.error(rejected.toError()));
+        } catch (RuntimeException fault) {
+            return Uni.createFrom().item(serverError(fault));
+        }
+    }
+
+    /** Executes an ECS operation for a resolved caller; the native REST API enters here too. */
+    public Uni<EcsOutcome> execute(String operation, Caller caller, String invocationId, JsonNode request) {
+        try {
             return switch (EcsOperations.kind(operation)) {
-                case WRITE -> write(operation, caller, invocationId, request, requestId);
-                case READ -> read(operation, caller, request, requestId);
+                case WRITE -> write(operation, caller, invocationId, request);
+                case READ -> read(operation, caller, request);
                 case UNSUPPORTED -> throw new EcsException(ErrorCode.UNSUPPORTED_FEATURE_EXCEPTION,
                         "Berth does not support " + operation + " yet.");
             };
         } catch (EcsException rejected) {
-            return Uni.createFrom().item(EcsResponses.error(rejected.toError(), requestId));
+            return Uni.createFrom().item(EcsOutcome.error(rejected.toError()));
         } catch (RuntimeException fault) {
-            return Uni.createFrom().item(serverError(fault, requestId));
+            return Uni.createFrom().item(serverError(fault));
         }
     }
 
-    private Uni<Response> write(String operation, Caller caller, String invocationId, JsonNode request,
-            String requestId) {
+    /** Sends an internal command (not an ECS operation) for a caller and waits for its reply. */
+    public Uni<EcsOutcome> command(Caller caller, Command command) {
+        CommandEnvelope envelope = CommandEnvelope.of(UUID.randomUUID().toString(), caller.scope(), caller.actor(),
+                UUID.randomUUID().toString(), clock.instant().truncatedTo(ChronoUnit.MILLIS), command);
+        return send(envelope, command.boundary(caller.scope()).key(), caller);
+    }
+
+    private Uni<EcsOutcome> write(String operation, Caller caller, String invocationId, JsonNode request) {
         String commandId = invocationId == null || invocationId.isBlank() ? UUID.randomUUID().toString()
                 : UUID.nameUUIDFromBytes((caller.sessionKey() + "|" + operation + "|" + invocationId)
                         .getBytes(StandardCharsets.UTF_8)).toString();
         CommandEnvelope envelope = new CommandEnvelope(commandId, operation, caller.scope().account(),
-                caller.scope().region(), caller.actor(), requestId, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                request);
+                caller.scope().region(), caller.actor(), UUID.randomUUID().toString(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), request);
         Command command = envelope.command();
-        String key = command.boundary(caller.scope()).key();
-        return bus.send(key, envelope)
-                .map(reply -> answer(reply, caller, requestId))
-                .onFailure(TimeoutException.class).recoverWithItem(() -> EcsResponses.error(new EcsError(
-                        ErrorCode.SERVER_EXCEPTION, "The request timed out before it was acknowledged; it may still "
-                        + "be applied. Retrying the same call is safe."), requestId))
-                .onFailure().recoverWithItem(fault -> serverError(fault, requestId));
+        return send(envelope, command.boundary(caller.scope()).key(), caller);
     }
 
-    private Response answer(CommandReply reply, Caller caller, String requestId) {
+    private Uni<EcsOutcome> send(CommandEnvelope envelope, String key, Caller caller) {
+        return bus.send(key, envelope)
+                .map(reply -> answer(reply, caller))
+                .onFailure(TimeoutException.class).recoverWithItem(() -> EcsOutcome.error(new EcsError(
+                        ErrorCode.SERVER_EXCEPTION, "The request timed out before it was acknowledged; it may still "
+                        + "be applied. Retrying the same call is safe.")))
+                .onFailure().recoverWithItem(EcsDispatcher::serverError);
+    }
+
+    private EcsOutcome answer(CommandReply reply, Caller caller) {
         if (!reply.succeeded()) {
             if (reply.error().code() == ErrorCode.SERVER_EXCEPTION) {
-                LOG.errorf("%s failed in the command-service (request id %s): %s", reply.commandId(), requestId,
-                        reply.error().message());
+                LOG.errorf("command %s failed in the command-service: %s", reply.commandId(), reply.error().message());
             }
-            return EcsResponses.error(reply.error(), requestId);
+            return EcsOutcome.error(reply.error());
         }
         positions.wrote(caller.sessionKey(), reply.position());
         JsonNode result = reply.result() == null ? Json.MAPPER.createObjectNode() : reply.result();
-        return EcsResponses.ok(Json.toBytes(result), requestId);
+        return EcsOutcome.ok(Json.toBytes(result));
     }
 
-    private Uni<Response> read(String operation, Caller caller, JsonNode request, String requestId) {
+    private Uni<EcsOutcome> read(String operation, Caller caller, JsonNode request) {
         return projection.ecs(operation, caller.scope().account(), caller.scope().region(),
                         positions.minPositionHeader(caller.sessionKey()), Json.toBytes(request))
                 .map(answer -> answer.status() >= 500
                         ? serverError(new IllegalStateException("projection-service answered " + answer.status()
-                                + ": " + new String(answer.body(), StandardCharsets.UTF_8)), requestId)
-                        : EcsResponses.relay(answer.status(), answer.body(), requestId))
-                .onFailure().recoverWithItem(fault -> serverError(fault, requestId));
+                                + ": " + new String(answer.body(), StandardCharsets.UTF_8)))
+                        : relayed(answer))
+                .onFailure().recoverWithItem(EcsDispatcher::serverError);
+    }
+
+    private static EcsOutcome relayed(ProjectionClient.Answer answer) {
+        if (answer.status() < 400) {
+            return EcsOutcome.ok(answer.body());
+        }
+        return new EcsOutcome(answer.status(), answer.body(), Json.readTree(answer.body()).path("__type").asText(null));
     }
 
     private static JsonNode parse(byte[] body) {
@@ -127,9 +152,11 @@ public class EcsDispatcher {
         }
     }
 
-    private static Response serverError(Throwable fault, String requestId) {
-        LOG.errorf(fault, "internal fault (request id %s)", requestId);
-        return EcsResponses.error(new EcsError(ErrorCode.SERVER_EXCEPTION,
-                "An internal error occurred. Request id: " + requestId), requestId);
+    /** An internal fault: logged with a correlation id that the client sees too. */
+    private static EcsOutcome serverError(Throwable fault) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(fault, "internal fault (correlation id %s)", correlationId);
+        return EcsOutcome.error(new EcsError(ErrorCode.SERVER_EXCEPTION,
+                "An internal error occurred. Correlation id: " + correlationId));
     }
 }

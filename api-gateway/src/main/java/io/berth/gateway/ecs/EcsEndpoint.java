@@ -29,6 +29,6 @@ public class EcsEndpoint {
     public Uni<Response> call(@HeaderParam("X-Amz-Target") String target,
             @HeaderParam("Authorization") String authorization,
             @HeaderParam("amz-sdk-invocation-id") String invocationId, byte[] body) {
-        return dispatcher.dispatch(target, authorization, invocationId, body);
+        return dispatcher.dispatch(target, authorization, invocationId, body).map(EcsResponses::of);
     }
 }

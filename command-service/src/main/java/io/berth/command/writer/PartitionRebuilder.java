@@ -54,11 +54,9 @@ final class PartitionRebuilder {
     /** Rebuilds the given partitions together, with one reader. */
     Map<Integer, PartitionState> rebuild(Collection<Integer> partitions) throws InterruptedException, ExecutionException {
         long started = System.nanoTime();
-        Map<TopicPartition, Long> ends = new HashMap<>();
+        Map<TopicPartition, Long> ends = stableEnds(partitions);
         Map<Integer, PartitionState> states = new HashMap<>();
         for (int partition : partitions) {
-            TopicPartition tp = new TopicPartition(Topics.EVENTS, partition);
-            ends.put(tp, stableEnd(tp));
             states.put(partition, new PartitionState(partition, replyRetention));
         }
         long applied = 0;
@@ -99,27 +97,35 @@ final class PartitionRebuilder {
         }
     }
 
-    /** The partition's end once no transaction is open on it. */
-    private long stableEnd(TopicPartition tp) throws InterruptedException, ExecutionException {
+    /** The partitions' ends once no transaction is open on any of them. */
+    private Map<TopicPartition, Long> stableEnds(Collection<Integer> partitions)
+            throws InterruptedException, ExecutionException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int partition : partitions) {
+            latest.put(new TopicPartition(Topics.EVENTS, partition), OffsetSpec.latest());
+        }
         long deadline = System.nanoTime() + stableWait.toNanos();
         while (true) {
-            long stable = end(tp, IsolationLevel.READ_COMMITTED);
-            long high = end(tp, IsolationLevel.READ_UNCOMMITTED);
-            if (stable == high) {
+            Map<TopicPartition, Long> stable = ends(latest, IsolationLevel.READ_COMMITTED);
+            Map<TopicPartition, Long> high = ends(latest, IsolationLevel.READ_UNCOMMITTED);
+            if (stable.equals(high)) {
                 return stable;
             }
             if (System.nanoTime() > deadline) {
                 // Rebuilding without it could miss a commit that lands later; better to give the
-                // partition back and try again than to decide on an incomplete state.
-                throw new IllegalStateException("partition " + tp + " still has an open transaction after "
+                // partitions back and try again than to decide on an incomplete state.
+                throw new IllegalStateException("a transaction is still open on " + latest.keySet() + " after "
                         + stableWait);
             }
             Thread.sleep(100);
         }
     }
 
-    private long end(TopicPartition tp, IsolationLevel isolation) throws InterruptedException, ExecutionException {
-        return admin.listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(isolation))
-                .partitionResult(tp).get().offset();
+    private Map<TopicPartition, Long> ends(Map<TopicPartition, OffsetSpec> partitions, IsolationLevel isolation)
+            throws InterruptedException, ExecutionException {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(partitions, new ListOffsetsOptions(isolation)).all().get()
+                .forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 }

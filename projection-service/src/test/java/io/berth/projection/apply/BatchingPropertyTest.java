@@ -6,11 +6,11 @@ import io.berth.core.event.EventEnvelope;
 import io.berth.core.json.Json;
 import io.berth.infra.local.EmbeddedPostgresServer;
 import io.berth.projection.replay.TableChecksums;
+import io.berth.projection.support.JdbcStatements;
 import io.berth.projection.support.RandomHistory;
 import io.berth.projection.support.Scenario;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
@@ -132,10 +132,7 @@ class BatchingPropertyTest {
 
     private static void write(Connection c, ViewChanges changes, Map<Integer, Long> applied) throws SQLException {
         for (SqlStatement statement : ViewSql.statements(changes)) {
-            try (PreparedStatement ps = c.prepareStatement(statement.sql().replace("?1", "?"))) {
-                ps.setString(1, statement.json());
-                ps.executeUpdate();
-            }
+            JdbcStatements.execute(c, statement);
         }
         c.commit();
         applied.putAll(changes.nextOffsets());

@@ -23,7 +23,7 @@ class ViewChangesTest {
         ViewChanges changes = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
 
         assertThat(changes.clusters()).singleElement()
-                .satisfies(row -> assertThat(row.status()).isEqualTo("INACTIVE"));
+                .satisfies(row -> assertThat(row.cluster().status()).isEqualTo("INACTIVE"));
         assertThat(changes.audit()).extracting(ViewRows.AuditRow::eventType)
                 .containsExactly("ClusterCreated", "ClusterDeleted");
         assertThat(changes.nextOffsets()).containsExactly(Map.entry(0, 2L));
@@ -37,7 +37,7 @@ class ViewChangesTest {
 
         assertThat(changes.skippedCount()).isEqualTo(2);
         assertThat(changes.appliedCount()).isEqualTo(1);
-        assertThat(changes.clusters()).extracting(ViewRows.ClusterRow::clusterName).containsExactly("c");
+        assertThat(changes.clusters()).extracting(row -> row.cluster().clusterName()).containsExactly("c");
         assertThat(changes.appliedBefore()).containsExactly(Map.entry(0, 2L));
         assertThat(changes.nextOffsets()).containsExactly(Map.entry(0, 3L));
     }
@@ -51,7 +51,7 @@ class ViewChangesTest {
         ViewChanges changes = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
 
         assertThat(changes.resetBoundaries()).containsExactly("123456789012/eu-west-1/cluster/wiped");
-        assertThat(changes.clusters()).extracting(ViewRows.ClusterRow::clusterName)
+        assertThat(changes.clusters()).extracting(row -> row.cluster().clusterName())
                 .containsExactlyInAnyOrder("kept", "wiped");
         assertThat(changes.services()).isEmpty();
         assertThat(changes.serviceEvents()).isEmpty();
@@ -68,14 +68,14 @@ class ViewChangesTest {
         }
         ViewChanges window = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
         assertThat(window.serviceEvents()).hasSize(100);
-        assertThat(window.serviceEvents().get(0).document().get("message").asText()).isEqualTo("event 30");
+        assertThat(window.serviceEvents().get(0).message()).isEqualTo("event 30");
 
         s.serviceEvent("c", "svc", "old life").deleteService("c", "svc")
                 .request(io.berth.core.command.ReconcileService.class, "{'cluster':'c','service':'svc'}")
                 .createService("c", "svc", "web").serviceEvent("c", "svc", "new life");
         ViewChanges recreated = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
         assertThat(recreated.restartedServiceEvents()).containsExactly(s.serviceArn("c", "svc"));
-        assertThat(recreated.serviceEvents()).extracting(row -> row.document().get("message").asText())
+        assertThat(recreated.serviceEvents()).extracting(ViewRows.ServiceEventRow::message)
                 .containsExactly("new life");
     }
 

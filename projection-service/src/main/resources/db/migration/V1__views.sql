@@ -61,7 +61,9 @@ CREATE TABLE service_events (
     log_partition integer          NOT NULL,
     log_offset    bigint           NOT NULL,
     boundary_key  text COLLATE "C" NOT NULL,
-    document      jsonb            NOT NULL,
+    event_id      text,
+    created_at    timestamptz,
+    message       text,
     PRIMARY KEY (service_arn, log_partition, log_offset)
 );
 CREATE INDEX service_events_by_boundary ON service_events (boundary_key);
@@ -95,5 +97,5 @@ CREATE TABLE audit (
     causation_id   text,
     PRIMARY KEY (topic, log_partition, log_offset)
 );
-CREATE INDEX audit_by_resource ON audit (account, region, resource_arn, log_partition, log_offset);
-CREATE INDEX audit_by_scope ON audit (account, region, log_partition, log_offset);
+-- A resource ARN names its account and region already.
+CREATE INDEX audit_by_resource ON audit (resource_arn, log_partition, log_offset);

@@ -1,6 +1,7 @@
 package io.berth.projection;
 
 import io.berth.projection.config.ProjectionConfig;
+import io.berth.projection.replay.NotAFreshDatabaseException;
 import io.berth.projection.replay.Replay;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -24,8 +25,13 @@ public class ProjectionMain implements QuarkusApplication {
     @Override
     public int run(String... args) {
         if (config.mode() == ProjectionConfig.Mode.REPLAY) {
-            System.out.println(replay.run().line());
-            return 0;
+            try {
+                System.out.println(replay.run().line());
+                return 0;
+            } catch (NotAFreshDatabaseException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
         }
         Quarkus.waitForExit();
         return 0;

@@ -10,9 +10,10 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Applies batches of records for the threads that read Kafka (the live consumer, the replay):
- * folds them against the offsets it last knew, writes them, and on a {@link StaleBatchException}
- * reads the stored offsets again and folds anew. Blocking; never call it on an event loop.
+ * Applies batches of records for the threads that read Kafka (the live consumer, the replay). It
+ * remembers each partition's next offset as of the batches it folded, so folding needs no round
+ * trip; the write checks that memory against the stored offsets under lock. Blocking; never call
+ * it on an event loop.
  */
 @ApplicationScoped
 public class BatchApplier {
@@ -27,33 +28,53 @@ public class BatchApplier {
         this.writer = writer;
     }
 
-    /** The stored next offset of each partition of the topic, read from the database. */
+    /** The stored next offset of each partition of the topic, read from the database and remembered. */
     public Map<Integer, Long> refreshOffsets(String topic) {
-        Map<Integer, Long> stored = Map.copyOf(await(() -> writer.storedOffsets(topic)));
+        Map<Integer, Long> stored = new ConcurrentHashMap<>(await(() -> writer.storedOffsets(topic)));
         known.put(topic, stored);
-        return stored;
+        return Map.copyOf(stored);
     }
 
-    /** Applies the records (skipping those already applied) and returns what the batch changed. */
-    public ViewChanges apply(String topic, List<LogRecord> records) {
+    /**
+     * Folds the records against the offsets of the batches folded before (which the caller writes
+     * in the same order) and moves those offsets past them.
+     */
+    public ViewChanges fold(String topic, List<LogRecord> records) {
         Map<Integer, Long> offsets = known.get(topic);
         if (offsets == null) {
-            offsets = refreshOffsets(topic);
+            refreshOffsets(topic);
+            offsets = known.get(topic);
         }
+        ViewChanges changes = ViewChanges.fold(topic, records, offsets);
+        offsets.putAll(changes.nextOffsets());
+        return changes;
+    }
+
+    /** Writes a folded batch with its offsets, in one transaction. */
+    public void write(ViewChanges changes) {
+        await(() -> writer.write(changes));
+    }
+
+    /**
+     * Folds and writes the records (skipping those already applied). When another writer moved
+     * the offsets meanwhile, reads them again and folds anew; on any other failure forgets the
+     * remembered offsets, so that the next batch starts from the stored ones.
+     */
+    public ViewChanges apply(String topic, List<LogRecord> records) {
         for (int attempt = 1;; attempt++) {
-            ViewChanges changes = ViewChanges.fold(topic, records, offsets);
             try {
-                await(() -> writer.write(changes));
-                Map<Integer, Long> updated = new java.util.HashMap<>(offsets);
-                updated.putAll(changes.nextOffsets());
-                known.put(topic, Map.copyOf(updated));
+                ViewChanges changes = fold(topic, records);
+                write(changes);
                 return changes;
             } catch (StaleBatchException e) {
+                known.remove(topic);
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
                 LOG.infof("%s; folding the batch again", e.getMessage());
-                offsets = refreshOffsets(topic);
+            } catch (RuntimeException e) {
+                known.remove(topic);
+                throw e;
             }
         }
     }

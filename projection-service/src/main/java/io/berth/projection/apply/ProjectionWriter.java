@@ -47,9 +47,10 @@ public class ProjectionWriter {
 
     private static Uni<Map<Integer, Long>> lockOffsets(Mutiny.Session session, ViewChanges changes) {
         var partitions = changes.appliedBefore().keySet();
-        return session.createNativeQuery(ViewSql.ENSURE_OFFSETS)
-                .setParameter(1, ViewSql.offsetKeys(changes.topic(), partitions))
-                .executeUpdate()
+        return session.createNativeQuery(ViewSql.INDEXED_ACCESS).executeUpdate()
+                .chain(() -> session.createNativeQuery(ViewSql.ENSURE_OFFSETS)
+                        .setParameter(1, ViewSql.offsetKeys(changes.topic(), partitions))
+                        .executeUpdate())
                 .chain(() -> session.createNativeQuery(ViewSql.LOCK_OFFSETS, Object[].class)
                         .setParameter(1, changes.topic())
                         .setParameter(2, ViewSql.partitions(partitions))
@@ -60,14 +61,25 @@ public class ProjectionWriter {
     private static Uni<Void> execute(Mutiny.Session session, List<SqlStatement> statements) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (SqlStatement statement : statements) {
-            chain = chain.chain(() -> session.createNativeQuery(statement.sql())
-                    .setParameter(1, statement.json())
+            chain = chain.chain(() -> bind(session.<Object>createNativeQuery(statement.sql()), statement.parameters())
                     .executeUpdate()
                     .onFailure().transform(e -> new IllegalStateException(
-                            "cannot " + statement.description() + ": " + e.getMessage(), e))
+                            "cannot " + statement.description() + ": " + abbreviated(e.getMessage()), e))
                     .replaceWithVoid());
         }
         return chain;
+    }
+
+    private static Mutiny.Query<Object> bind(Mutiny.Query<Object> query, List<String> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query;
+    }
+
+    /** Driver messages may quote a whole batch's parameter; the first lines say what went wrong. */
+    private static String abbreviated(String message) {
+        return message == null || message.length() <= 600 ? message : message.substring(0, 600) + "...";
     }
 
     private static Map<Integer, Long> toOffsets(List<Object[]> rows) {

@@ -1,6 +1,5 @@
 package io.berth.projection.apply;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.core.event.BoundaryReset;
 import io.berth.core.event.ClusterCreated;
 import io.berth.core.event.ClusterDeleted;
@@ -98,8 +97,9 @@ public final class ViewChanges {
         EventEnvelope envelope;
         Event event;
         try {
-            envelope = Json.read(record.value(), EventEnvelope.class);
-            event = envelope.event();
+            EventDecoder.Decoded decoded = EventDecoder.decode(record.value());
+            envelope = decoded.envelope();
+            event = decoded.event();
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read the event at " + topic + "-" + record.partition() + "@"
                     + record.offset() + ": " + e.getMessage(), e);
@@ -134,7 +134,7 @@ public final class ViewChanges {
         } else if (event instanceof ServiceEventRecorded e) {
             Deque<ServiceEventRow> window = serviceEvents.computeIfAbsent(e.serviceArn(), arn -> new ArrayDeque<>());
             window.addLast(new ServiceEventRow(e.serviceArn(), record.partition(), record.offset(), boundary,
-                    (ObjectNode) Json.toTree(e.event())));
+                    e.event().id(), e.event().createdAt(), e.event().message()));
             if (window.size() > SERVICE_EVENTS_KEPT) {
                 window.removeFirst();
             }
@@ -157,29 +157,19 @@ public final class ViewChanges {
     }
 
     private void putCluster(EventEnvelope envelope, Cluster cluster) {
-        ObjectNode document = (ObjectNode) Json.toTree(cluster);
-        // Counts, tags and statistics are computed when a cluster is described.
-        document.remove(List.of("registeredContainerInstancesCount", "runningTasksCount", "pendingTasksCount",
-                "activeServicesCount", "statistics", "tags"));
-        clusters.put(cluster.clusterArn(), new ClusterRow(cluster.clusterArn(), envelope.account(), envelope.region(),
-                cluster.clusterName(), cluster.status(), envelope.partitionKey(), document));
+        clusters.put(cluster.clusterArn(), new ClusterRow(envelope.account(), envelope.region(),
+                envelope.partitionKey(), cluster));
     }
 
     private void putService(EventEnvelope envelope, Service service) {
-        ObjectNode document = (ObjectNode) Json.toTree(service);
-        // events[] and tags live in their own tables.
-        document.remove(List.of("events", "tags"));
         String clusterName = service.clusterArn().substring(service.clusterArn().lastIndexOf('/') + 1);
-        services.put(service.serviceArn(), new ServiceRow(service.serviceArn(), envelope.account(),
-                envelope.region(), clusterName, service.serviceName(), service.status(), service.launchType(),
-                service.schedulingStrategy(), envelope.partitionKey(), document));
+        services.put(service.serviceArn(), new ServiceRow(envelope.account(), envelope.region(), clusterName,
+                envelope.partitionKey(), service));
     }
 
     private void putTaskDefinition(EventEnvelope envelope, TaskDefinition taskDefinition) {
-        taskDefinitions.put(taskDefinition.taskDefinitionArn(), new TaskDefinitionRow(
-                taskDefinition.taskDefinitionArn(), envelope.account(), envelope.region(), taskDefinition.family(),
-                taskDefinition.revision(), taskDefinition.status(), envelope.partitionKey(),
-                (ObjectNode) Json.toTree(taskDefinition)));
+        taskDefinitions.put(taskDefinition.taskDefinitionArn(), new TaskDefinitionRow(envelope.account(),
+                envelope.region(), envelope.partitionKey(), taskDefinition));
     }
 
     private void putTags(EventEnvelope envelope, String resourceArn, List<Tag> tags) {

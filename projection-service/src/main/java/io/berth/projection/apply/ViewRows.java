@@ -1,7 +1,9 @@
 package io.berth.projection.apply;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.berth.core.model.Cluster;
+import io.berth.core.model.Service;
 import io.berth.core.model.Tag;
+import io.berth.core.model.TaskDefinition;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,21 +13,18 @@ final class ViewRows {
     private ViewRows() {
     }
 
-    record ClusterRow(String clusterArn, String account, String region, String clusterName, String status,
-            String boundaryKey, ObjectNode document) {
+    record ClusterRow(String account, String region, String boundaryKey, Cluster cluster) {
     }
 
-    record TaskDefinitionRow(String taskDefinitionArn, String account, String region, String family, int revision,
-            String status, String boundaryKey, ObjectNode document) {
+    record TaskDefinitionRow(String account, String region, String boundaryKey, TaskDefinition taskDefinition) {
     }
 
-    record ServiceRow(String serviceArn, String account, String region, String clusterName, String serviceName,
-            String status, String launchType, String schedulingStrategy, String boundaryKey, ObjectNode document) {
+    record ServiceRow(String account, String region, String clusterName, String boundaryKey, Service service) {
     }
 
     /** A service's events[] entry at its place in the log. */
-    record ServiceEventRow(String serviceArn, int logPartition, long logOffset, String boundaryKey,
-            ObjectNode document) {
+    record ServiceEventRow(String serviceArn, int logPartition, long logOffset, String boundaryKey, String eventId,
+            Instant createdAt, String message) {
     }
 
     /** The whole tag set of a resource, replacing whatever it had. */

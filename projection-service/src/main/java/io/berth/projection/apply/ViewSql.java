@@ -20,26 +20,29 @@ import java.util.Map;
 /**
  * The statements that write a {@link ViewChanges} in order: boundary resets first, then the
  * events[] windows of re-created services, upserts, tag sets, new events[] entries and their
- * trimming to the newest 100, audit rows, and last the partitions' next offsets. Rows travel as
- * one JSON array per statement; {@code CAST(CAST(?1 AS text) AS jsonb)} makes PostgreSQL parse the
- * text parameter as JSON (a parameter typed jsonb would be bound as a JSON string scalar).
+ * trimming to the newest 100, audit rows, and last the partitions' next offsets. Parameters are
+ * text and cast in SQL: {@code CAST(CAST(?1 AS text) AS jsonb)} makes PostgreSQL parse a JSON
+ * array of rows (a parameter typed jsonb would be bound as a JSON string scalar), and
+ * {@code CAST(CAST(?n AS text) AS integer[])} an array literal of one column.
  */
 public final class ViewSql {
 
     private static final String JSON_PARAMETER = "CAST(CAST(?1 AS text) AS jsonb)";
 
+    /** A list of keys as an array literal; {@code = ANY} of it lets the planner use the key's index. */
+    private static final String KEYS_PARAMETER = "CAST(CAST(?1 AS text) AS text[])";
+
     static final String RESET_BOUNDARIES = """
-            WITH keys AS (SELECT jsonb_array_elements_text(%1$s) AS boundary_key),
-                 c AS (DELETE FROM clusters WHERE boundary_key IN (SELECT boundary_key FROM keys)),
-                 t AS (DELETE FROM task_definitions WHERE boundary_key IN (SELECT boundary_key FROM keys)),
-                 s AS (DELETE FROM services WHERE boundary_key IN (SELECT boundary_key FROM keys)),
-                 e AS (DELETE FROM service_events WHERE boundary_key IN (SELECT boundary_key FROM keys))
-            DELETE FROM tags WHERE boundary_key IN (SELECT boundary_key FROM keys)
-            """.formatted(JSON_PARAMETER);
+            WITH c AS (DELETE FROM clusters WHERE boundary_key = ANY (%1$s)),
+                 t AS (DELETE FROM task_definitions WHERE boundary_key = ANY (%1$s)),
+                 s AS (DELETE FROM services WHERE boundary_key = ANY (%1$s)),
+                 e AS (DELETE FROM service_events WHERE boundary_key = ANY (%1$s))
+            DELETE FROM tags WHERE boundary_key = ANY (%1$s)
+            """.formatted(KEYS_PARAMETER);
 
     static final String CLEAR_SERVICE_EVENTS = """
-            DELETE FROM service_events WHERE service_arn IN (SELECT jsonb_array_elements_text(%s))
-            """.formatted(JSON_PARAMETER);
+            DELETE FROM service_events WHERE service_arn = ANY (%s)
+            """.formatted(KEYS_PARAMETER);
 
     static final String UPSERT_CLUSTERS = """
             INSERT INTO clusters (cluster_arn, account, region, cluster_name, status, boundary_key, document)
@@ -79,8 +82,8 @@ public final class ViewSql {
             """.formatted(JSON_PARAMETER);
 
     static final String CLEAR_TAGS = """
-            DELETE FROM tags WHERE resource_arn IN (SELECT jsonb_array_elements_text(%s))
-            """.formatted(JSON_PARAMETER);
+            DELETE FROM tags WHERE resource_arn = ANY (%s)
+            """.formatted(KEYS_PARAMETER);
 
     static final String INSERT_TAGS = """
             INSERT INTO tags (resource_arn, tag_key, tag_value, ordinal, account, region, boundary_key)
@@ -90,32 +93,33 @@ public final class ViewSql {
             """.formatted(JSON_PARAMETER);
 
     static final String INSERT_SERVICE_EVENTS = """
-            INSERT INTO service_events (service_arn, log_partition, log_offset, boundary_key, document)
-            SELECT r.service_arn, r.log_partition, r.log_offset, r.boundary_key, r.document
-            FROM jsonb_to_recordset(%s) AS r(service_arn text, log_partition integer, log_offset bigint,
-                 boundary_key text, document jsonb)
-            """.formatted(JSON_PARAMETER);
+            INSERT INTO service_events (service_arn, log_partition, log_offset, boundary_key, event_id, created_at,
+                 message)
+            SELECT * FROM unnest(CAST(CAST(?1 AS text) AS text[]), CAST(CAST(?2 AS text) AS integer[]), CAST(CAST(?3 AS text) AS bigint[]),
+                 CAST(CAST(?4 AS text) AS text[]), CAST(CAST(?5 AS text) AS text[]), CAST(CAST(?6 AS text) AS timestamptz[]), CAST(CAST(?7 AS text) AS text[]))
+            """;
 
+    /** For each service, deletes what is older than its 100th newest entry (found by an index scan). */
     static final String TRIM_SERVICE_EVENTS = """
             DELETE FROM service_events e USING (
-                SELECT service_arn, log_partition, log_offset,
-                       row_number() OVER (PARTITION BY service_arn
-                                          ORDER BY log_partition DESC, log_offset DESC) AS newest
-                FROM service_events
-                WHERE service_arn IN (SELECT jsonb_array_elements_text(%s))) ranked
-            WHERE e.service_arn = ranked.service_arn AND e.log_partition = ranked.log_partition
-              AND e.log_offset = ranked.log_offset AND ranked.newest > %d
-            """.formatted(JSON_PARAMETER, ViewChanges.SERVICE_EVENTS_KEPT);
+                SELECT s.service_arn, cutoff.log_partition, cutoff.log_offset
+                FROM unnest(%s) AS s(service_arn)
+                CROSS JOIN LATERAL (
+                    SELECT k.log_partition, k.log_offset FROM service_events k
+                    WHERE k.service_arn = s.service_arn
+                    ORDER BY k.log_partition DESC, k.log_offset DESC
+                    OFFSET %d LIMIT 1) cutoff) oldest_kept
+            WHERE e.service_arn = oldest_kept.service_arn
+              AND (e.log_partition, e.log_offset) < (oldest_kept.log_partition, oldest_kept.log_offset)
+            """.formatted(KEYS_PARAMETER, ViewChanges.SERVICE_EVENTS_KEPT - 1);
 
     static final String INSERT_AUDIT = """
             INSERT INTO audit (topic, log_partition, log_offset, event_id, account, region, resource_arn,
                  event_type, actor, event_time, correlation_id, causation_id)
-            SELECT r.topic, r.log_partition, r.log_offset, r.event_id, r.account, r.region, r.resource_arn,
-                 r.event_type, r.actor, r.event_time, r.correlation_id, r.causation_id
-            FROM jsonb_to_recordset(%s) AS r(topic text, log_partition integer, log_offset bigint, event_id text,
-                 account text, region text, resource_arn text, event_type text, actor text,
-                 event_time timestamptz, correlation_id text, causation_id text)
-            """.formatted(JSON_PARAMETER);
+            SELECT * FROM unnest(CAST(CAST(?1 AS text) AS text[]), CAST(CAST(?2 AS text) AS integer[]), CAST(CAST(?3 AS text) AS bigint[]),
+                 CAST(CAST(?4 AS text) AS text[]), CAST(CAST(?5 AS text) AS text[]), CAST(CAST(?6 AS text) AS text[]), CAST(CAST(?7 AS text) AS text[]), CAST(CAST(?8 AS text) AS text[]),
+                 CAST(CAST(?9 AS text) AS text[]), CAST(CAST(?10 AS text) AS timestamptz[]), CAST(CAST(?11 AS text) AS text[]), CAST(CAST(?12 AS text) AS text[]))
+            """;
 
     static final String SAVE_OFFSETS = """
             INSERT INTO projection_offsets (topic, partition, next_offset)
@@ -123,6 +127,14 @@ public final class ViewSql {
             FROM jsonb_to_recordset(%s) AS r(topic text, partition integer, next_offset bigint)
             ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset
             """.formatted(JSON_PARAMETER);
+
+    /**
+     * Every batch statement reaches its rows by key, through an index. While tables grow fast (a
+     * replay starts from empty ones) their statistics lag behind, and the planner would scan a
+     * "small" table whole for each batch, a cost that grows with the table: so sequential scans
+     * are ruled out for the writing transaction.
+     */
+    static final String INDEXED_ACCESS = "SET LOCAL enable_seqscan = off";
 
     /** Makes sure each partition has an offsets row, so that it can be locked. */
     static final String ENSURE_OFFSETS = """
@@ -149,22 +161,45 @@ public final class ViewSql {
     /** The statements that write {@code changes}, skipping those with nothing to write. */
     public static List<SqlStatement> statements(ViewChanges changes) {
         List<SqlStatement> statements = new ArrayList<>();
-        add(statements, "reset boundaries", RESET_BOUNDARIES, changes.resetBoundaries(), ViewSql::strings);
-        add(statements, "clear events of re-created services", CLEAR_SERVICE_EVENTS,
-                changes.restartedServiceEvents(), ViewSql::strings);
+        keys(statements, "reset boundaries", RESET_BOUNDARIES, changes.resetBoundaries());
+        keys(statements, "clear events of re-created services", CLEAR_SERVICE_EVENTS,
+                changes.restartedServiceEvents());
         add(statements, "upsert clusters", UPSERT_CLUSTERS, changes.clusters(), ViewSql::clusters);
         add(statements, "upsert task definitions", UPSERT_TASK_DEFINITIONS, changes.taskDefinitions(),
                 ViewSql::taskDefinitions);
         add(statements, "upsert services", UPSERT_SERVICES, changes.services(), ViewSql::services);
-        add(statements, "clear replaced tag sets", CLEAR_TAGS,
-                changes.tagSets().stream().map(TagSet::resourceArn).toList(), ViewSql::strings);
+        keys(statements, "clear replaced tag sets", CLEAR_TAGS,
+                changes.tagSets().stream().map(TagSet::resourceArn).toList());
         List<TagSet> nonEmptyTagSets = changes.tagSets().stream().filter(set -> !set.tags().isEmpty()).toList();
         add(statements, "insert tags", INSERT_TAGS, nonEmptyTagSets, ViewSql::tags);
-        add(statements, "insert service events", INSERT_SERVICE_EVENTS, changes.serviceEvents(),
-                ViewSql::serviceEvents);
-        add(statements, "trim service events", TRIM_SERVICE_EVENTS, changes.servicesWithNewEvents(),
-                ViewSql::strings);
-        add(statements, "insert audit", INSERT_AUDIT, changes.audit(), ViewSql::audit);
+        List<ServiceEventRow> serviceEvents = changes.serviceEvents();
+        if (!serviceEvents.isEmpty()) {
+            statements.add(new SqlStatement("insert service events", INSERT_SERVICE_EVENTS, List.of(
+                    PgArrays.column(serviceEvents, ServiceEventRow::serviceArn),
+                    PgArrays.column(serviceEvents, ServiceEventRow::logPartition),
+                    PgArrays.column(serviceEvents, ServiceEventRow::logOffset),
+                    PgArrays.column(serviceEvents, ServiceEventRow::boundaryKey),
+                    PgArrays.column(serviceEvents, ServiceEventRow::eventId),
+                    PgArrays.column(serviceEvents, ServiceEventRow::createdAt),
+                    PgArrays.column(serviceEvents, ServiceEventRow::message))));
+        }
+        keys(statements, "trim service events", TRIM_SERVICE_EVENTS, changes.servicesWithNewEvents());
+        List<AuditRow> audit = changes.audit();
+        if (!audit.isEmpty()) {
+            statements.add(new SqlStatement("insert audit", INSERT_AUDIT, List.of(
+                    PgArrays.column(audit, AuditRow::topic),
+                    PgArrays.column(audit, AuditRow::logPartition),
+                    PgArrays.column(audit, AuditRow::logOffset),
+                    PgArrays.column(audit, AuditRow::eventId),
+                    PgArrays.column(audit, AuditRow::account),
+                    PgArrays.column(audit, AuditRow::region),
+                    PgArrays.column(audit, AuditRow::resourceArn),
+                    PgArrays.column(audit, AuditRow::eventType),
+                    PgArrays.column(audit, AuditRow::actor),
+                    PgArrays.column(audit, AuditRow::eventTime),
+                    PgArrays.column(audit, AuditRow::correlationId),
+                    PgArrays.column(audit, AuditRow::causationId))));
+        }
         add(statements, "save offsets", SAVE_OFFSETS, List.of(changes), ViewSql::offsets);
         return statements;
     }
@@ -205,7 +240,13 @@ public final class ViewSql {
     private static <T> void add(List<SqlStatement> statements, String description, String sql, Collection<T> rows,
             RowsWriter<T> writer) {
         if (!rows.isEmpty()) {
-            statements.add(new SqlStatement(description, sql, write(g -> writer.write(g, rows))));
+            statements.add(new SqlStatement(description, sql, List.of(write(g -> writer.write(g, rows)))));
+        }
+    }
+
+    private static void keys(List<SqlStatement> statements, String description, String sql, Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            statements.add(new SqlStatement(description, sql, List.of(PgArrays.column(keys, key -> key))));
         }
     }
 
@@ -220,25 +261,17 @@ public final class ViewSql {
         return out.toString();
     }
 
-    private static void strings(JsonGenerator g, Collection<String> values) throws IOException {
-        g.writeStartArray();
-        for (String value : values) {
-            g.writeString(value);
-        }
-        g.writeEndArray();
-    }
-
     private static void clusters(JsonGenerator g, Collection<ClusterRow> rows) throws IOException {
         g.writeStartArray();
         for (ClusterRow row : rows) {
             g.writeStartObject();
-            g.writeStringField("cluster_arn", row.clusterArn());
+            g.writeStringField("cluster_arn", row.cluster().clusterArn());
             g.writeStringField("account", row.account());
             g.writeStringField("region", row.region());
-            g.writeStringField("cluster_name", row.clusterName());
-            g.writeStringField("status", row.status());
+            g.writeStringField("cluster_name", row.cluster().clusterName());
+            g.writeStringField("status", row.cluster().status());
             g.writeStringField("boundary_key", row.boundaryKey());
-            g.writeObjectField("document", row.document());
+            g.writeObjectField("document", ViewDocuments.cluster(row.cluster()));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -248,14 +281,14 @@ public final class ViewSql {
         g.writeStartArray();
         for (TaskDefinitionRow row : rows) {
             g.writeStartObject();
-            g.writeStringField("task_definition_arn", row.taskDefinitionArn());
+            g.writeStringField("task_definition_arn", row.taskDefinition().taskDefinitionArn());
             g.writeStringField("account", row.account());
             g.writeStringField("region", row.region());
-            g.writeStringField("family", row.family());
-            g.writeNumberField("revision", row.revision());
-            g.writeStringField("status", row.status());
+            g.writeStringField("family", row.taskDefinition().family());
+            g.writeNumberField("revision", row.taskDefinition().revision());
+            g.writeStringField("status", row.taskDefinition().status());
             g.writeStringField("boundary_key", row.boundaryKey());
-            g.writeObjectField("document", row.document());
+            g.writeObjectField("document", ViewDocuments.taskDefinition(row.taskDefinition()));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -265,16 +298,16 @@ public final class ViewSql {
         g.writeStartArray();
         for (ServiceRow row : rows) {
             g.writeStartObject();
-            g.writeStringField("service_arn", row.serviceArn());
+            g.writeStringField("service_arn", row.service().serviceArn());
             g.writeStringField("account", row.account());
             g.writeStringField("region", row.region());
             g.writeStringField("cluster_name", row.clusterName());
-            g.writeStringField("service_name", row.serviceName());
-            g.writeStringField("status", row.status());
-            g.writeStringField("launch_type", row.launchType());
-            g.writeStringField("scheduling_strategy", row.schedulingStrategy());
+            g.writeStringField("service_name", row.service().serviceName());
+            g.writeStringField("status", row.service().status());
+            g.writeStringField("launch_type", row.service().launchType());
+            g.writeStringField("scheduling_strategy", row.service().schedulingStrategy());
             g.writeStringField("boundary_key", row.boundaryKey());
-            g.writeObjectField("document", row.document());
+            g.writeObjectField("document", ViewDocuments.service(row.service()));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -295,41 +328,6 @@ public final class ViewSql {
                 g.writeStringField("boundary_key", set.boundaryKey());
                 g.writeEndObject();
             }
-        }
-        g.writeEndArray();
-    }
-
-    private static void serviceEvents(JsonGenerator g, Collection<ServiceEventRow> rows) throws IOException {
-        g.writeStartArray();
-        for (ServiceEventRow row : rows) {
-            g.writeStartObject();
-            g.writeStringField("service_arn", row.serviceArn());
-            g.writeNumberField("log_partition", row.logPartition());
-            g.writeNumberField("log_offset", row.logOffset());
-            g.writeStringField("boundary_key", row.boundaryKey());
-            g.writeObjectField("document", row.document());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static void audit(JsonGenerator g, Collection<AuditRow> rows) throws IOException {
-        g.writeStartArray();
-        for (AuditRow row : rows) {
-            g.writeStartObject();
-            g.writeStringField("topic", row.topic());
-            g.writeNumberField("log_partition", row.logPartition());
-            g.writeNumberField("log_offset", row.logOffset());
-            g.writeStringField("event_id", row.eventId());
-            g.writeStringField("account", row.account());
-            g.writeStringField("region", row.region());
-            g.writeStringField("resource_arn", row.resourceArn());
-            g.writeStringField("event_type", row.eventType());
-            g.writeStringField("actor", row.actor());
-            g.writeStringField("event_time", row.eventTime().toString());
-            g.writeStringField("correlation_id", row.correlationId());
-            g.writeStringField("causation_id", row.causationId());
-            g.writeEndObject();
         }
         g.writeEndArray();
     }

@@ -24,6 +24,10 @@ public interface ProjectionConfig {
     @WithDefault("5000")
     int maxPollRecords();
 
+    /** How many threads (and database connections) write a replay's batches side by side. */
+    @WithDefault("2")
+    int replayWriters();
+
     /** How long a poll waits for records when the log is quiet. */
     @WithDefault("200ms")
     Duration pollTimeout();

@@ -154,7 +154,7 @@ public class ServiceQueries {
                     Map<String, List<ServiceEvent>> events = new HashMap<>();
                     for (ServiceEventView row : rows) {
                         events.computeIfAbsent(row.serviceArn, arn -> new ArrayList<>())
-                                .add(Json.read(row.document, ServiceEvent.class));
+                                .add(new ServiceEvent(row.eventId, row.createdAt, row.message));
                     }
                     return events;
                 });

@@ -4,6 +4,7 @@ import io.berth.core.log.Topics;
 import io.berth.projection.apply.BatchApplier;
 import io.berth.projection.apply.LogRecord;
 import io.berth.projection.apply.ViewChanges;
+import io.berth.projection.config.ProjectionConfig;
 import io.berth.projection.live.KafkaConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,9 +21,11 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds every view from offset 0: reads each partition of berth.events from its start up to
  * the end offsets taken when the replay begins, and applies the records with the live
- * projection's code path and batching. It joins no consumer group and commits nothing. The
- * database must be fresh; afterwards it holds the views and offsets a serving instance can
- * continue from.
+ * projection's code path and batching (each poll's records of a partition folded into one
+ * batch). It joins no consumer group and commits nothing. While batches are written (on
+ * {@link WriteLanes}), the next poll is fetched and folded: on a small machine the fold and
+ * PostgreSQL share the cores instead of taking turns. The database must be fresh; afterwards it
+ * holds the views and offsets a serving instance continues from.
  */
 @ApplicationScoped
 public class Replay {
@@ -33,48 +35,60 @@ public class Replay {
 
     private final KafkaConsumers consumers;
     private final BatchApplier applier;
+    private final ProjectionConfig config;
 
-    public Replay(KafkaConsumers consumers, BatchApplier applier) {
+    public Replay(KafkaConsumers consumers, BatchApplier applier, ProjectionConfig config) {
         this.consumers = consumers;
         this.applier = applier;
+        this.config = config;
     }
 
     public ReplayReport run() {
         if (!applier.refreshOffsets(Topics.EVENTS).isEmpty()) {
-            throw new IllegalStateException("replay needs a fresh database, but this one has already applied "
+            throw new NotAFreshDatabaseException("replay needs a fresh database, but this one has already applied "
                     + Topics.EVENTS + "; point the datasource at an empty database");
         }
         long started = System.nanoTime();
         long events = 0;
-        try (KafkaConsumer<String, byte[]> consumer = consumers.withoutGroup()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumers.withoutGroup();
+                WriteLanes lanes = new WriteLanes(applier, config.replayWriters())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .collect(Collectors.toList());
+                    .toList();
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<TopicPartition> reading = new ArrayList<>(partitions);
-            reading.removeIf(partition -> consumer.position(partition) >= end.get(partition));
-            consumer.pause(partitions.stream().filter(p -> !reading.contains(p)).toList());
             while (!reading.isEmpty()) {
+                reading.removeIf(partition -> {
+                    boolean done = consumer.position(partition) >= end.get(partition);
+                    if (done) {
+                        consumer.pause(List.of(partition));
+                    }
+                    return done;
+                });
+                if (reading.isEmpty()) {
+                    break;
+                }
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                List<LogRecord> batch = new ArrayList<>(records.count());
+                List<List<LogRecord>> byLane = new ArrayList<>();
+                for (int lane = 0; lane < lanes.count(); lane++) {
+                    byLane.add(new ArrayList<>());
+                }
                 for (ConsumerRecord<String, byte[]> record : records) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        batch.add(LogRecord.of(record));
+                        byLane.get(lanes.laneOf(record.partition())).add(LogRecord.of(record));
                     }
                 }
-                if (!batch.isEmpty()) {
-                    ViewChanges changes = applier.apply(Topics.EVENTS, batch);
-                    events += changes.appliedCount();
-                }
-                for (TopicPartition partition : List.copyOf(reading)) {
-                    if (consumer.position(partition) >= end.get(partition)) {
-                        reading.remove(partition);
-                        consumer.pause(List.of(partition));
+                for (int lane = 0; lane < lanes.count(); lane++) {
+                    if (!byLane.get(lane).isEmpty()) {
+                        ViewChanges changes = applier.fold(Topics.EVENTS, byLane.get(lane));
+                        events += changes.appliedCount();
+                        lanes.write(lane, changes);
                     }
                 }
             }
+            lanes.finishAll();
             LOG.infof("replayed %s up to %s", Topics.EVENTS, end);
         }
         return new ReplayReport(events, Duration.ofNanos(System.nanoTime() - started));

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An md5 per view table over all its rows in primary-key order, to compare two databases built
- * from the same log (live and replayed): equal checksums mean equal rows, byte for byte. Rows are
- * hashed in their text form with the session in UTC, so time zones cannot differ.
+ * An md5 per view table (and the offsets table) over all its rows in primary-key order, to
+ * compare two databases built from the same log, live and replayed: equal checksums mean equal
+ * rows, byte for byte. Rows are hashed in their text form with the session in UTC, so time zones
+ * cannot differ. Each value also says how many rows were hashed.
  */
 public final class TableChecksums {
 
-    /** Each view table with its primary key, the order rows are hashed in. */
+    /** Each table with its primary key, the order its rows are hashed in. */
     public static final Map<String, String> VIEW_TABLES = orderedViews();
 
     private TableChecksums() {

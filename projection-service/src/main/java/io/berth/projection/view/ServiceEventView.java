@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 
 /** A row of {@code service_events}: one events[] entry at its place in the log. */
@@ -29,8 +28,13 @@ public class ServiceEventView extends PanacheEntityBase {
     @Column(name = "log_offset")
     public long logOffset;
 
-    @ColumnTransformer(read = "cast(document as text)")
-    public String document;
+    @Column(name = "event_id")
+    public String eventId;
+
+    @Column(name = "created_at")
+    public java.time.Instant createdAt;
+
+    public String message;
 
     public record Key(String serviceArn, int logPartition, long logOffset) implements Serializable {
     }

@@ -39,8 +39,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE),
-                "quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE),
-                "berth.test.postgres.port", String.valueOf(postgres.port()));
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE));
     }
 
     @Override

@@ -132,19 +132,42 @@ public final class Scenario {
     }
 
     public Scenario command(Command command) {
+        Decision decision = decide(command);
+        if (!decision.isAccepted()) {
+            throw new IllegalStateException(command + " was rejected: " + decision.error());
+        }
+        return this;
+    }
+
+    /** Decides a command and records its events if accepted; a rejection records nothing. */
+    public boolean attempt(Command command) {
+        return decide(command).isAccepted();
+    }
+
+    private Decision decide(Command command) {
         Boundary boundary = command.boundary(scope);
         BoundaryState state = state(boundary);
         now = now.plus(Duration.ofMillis(1500));
         commands++;
         Decision decision = state.decide(command, new DecisionContext(now, ids, this::taskDefinition,
                 "arn:aws:iam::" + scope.account() + ":user/tester"));
-        if (!decision.isAccepted()) {
-            throw new IllegalStateException(command + " was rejected: " + decision.error());
+        if (decision.isAccepted()) {
+            for (Event event : decision.events()) {
+                record(boundary, event);
+            }
         }
-        for (Event event : decision.events()) {
-            record(boundary, event);
-        }
-        return this;
+        return decision;
+    }
+
+    /** Decides a command written as JSON (single quotes stand for double quotes), accepted or not. */
+    public <T extends Command> boolean attempt(Class<T> type, String json) {
+        return attempt(Json.read(json.replace('\'', '"'), type));
+    }
+
+    /** Whether the cluster boundary holds the service (in any status). */
+    public boolean hasService(String cluster, String name) {
+        var state = ((BoundaryState.ClusterBoundary) state(Boundary.cluster(scope, cluster))).state();
+        return state.service(name).isPresent();
     }
 
     /** Takes the events decided since the last call. */
@@ -152,6 +175,17 @@ public final class Scenario {
         List<EventEnvelope> drained = List.copyOf(pending);
         pending.clear();
         return drained;
+    }
+
+    /** The service as the cluster boundary holds it now. */
+    public io.berth.core.model.Service service(String cluster, String name) {
+        var state = ((BoundaryState.ClusterBoundary) state(Boundary.cluster(scope, cluster))).state();
+        return state.service(name).orElseThrow().service();
+    }
+
+    /** Records an event of a cluster's boundary directly, for facts no command here produces. */
+    public Scenario record(String cluster, Event event) {
+        return record(Boundary.cluster(scope, cluster), event);
     }
 
     private Scenario record(Boundary boundary, Event event) {

@@ -1,0 +1,155 @@
+package io.berth.projection.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.core.event.EventEnvelope;
+import io.berth.core.json.Json;
+import io.berth.infra.local.EmbeddedPostgresServer;
+import io.berth.projection.replay.TableChecksums;
+import io.berth.projection.support.JdbcStatements;
+import io.berth.projection.support.RandomHistory;
+import io.berth.projection.support.Scenario;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The batching claim of {@link ViewChanges}: folding records into batches of any size, in any
+ * interleaving of partitions, with redelivered records mixed in, gives exactly the rows that
+ * applying them one at a time gives. Runs {@link ViewSql}'s statements against real PostgreSQL
+ * (over JDBC, outside the application) for many seeds of random histories.
+ */
+class BatchingPropertyTest {
+
+    private static final int SEEDS = 10;
+    private static final int PARTITIONS = 3;
+    private static final String TOPIC = "berth.events";
+
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedPostgresServer postgres;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = EmbeddedPostgresServer.start(dataDir);
+        for (String database : List.of("one_by_one", "batched")) {
+            postgres.createDatabase(database);
+            Flyway.configure().dataSource(postgres.jdbcUrl(database), EmbeddedPostgresServer.USER, "").load()
+                    .migrate();
+        }
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        postgres.close();
+    }
+
+    @Test
+    void batchesOfAnySizeGiveTheRowsOfApplyingOneRecordAtATime() throws Exception {
+        for (int i = 0; i < SEEDS; i++) {
+            long seed = 7919L * (i + 1);
+            Random random = new Random(seed);
+            List<LogRecord> log = toLog(RandomHistory.extend(new Scenario(String.format("%012d", seed)), random,
+                    700).drain());
+
+            applyOneByOne("one_by_one", log);
+            applyInRandomBatches("batched", log, random);
+
+            assertThat(checksums("batched"))
+                    .as("seed %d: %d records", seed, log.size())
+                    .isEqualTo(checksums("one_by_one"));
+        }
+    }
+
+    /** The records as Kafka would hold them: keyed to a partition by boundary, offsets counting per partition. */
+    private static List<LogRecord> toLog(List<EventEnvelope> events) {
+        Map<Integer, Long> next = new HashMap<>();
+        List<LogRecord> log = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            int partition = Math.floorMod(event.partitionKey().hashCode(), PARTITIONS);
+            long offset = next.merge(partition, 1L, Long::sum) - 1;
+            log.add(new LogRecord(partition, offset, Json.toBytes(event)));
+        }
+        return log;
+    }
+
+    private static void applyOneByOne(String database, List<LogRecord> log) throws SQLException {
+        try (Connection c = open(database)) {
+            Map<Integer, Long> applied = new TreeMap<>();
+            for (LogRecord record : log) {
+                write(c, ViewChanges.fold(TOPIC, List.of(record), applied), applied);
+            }
+        }
+    }
+
+    /**
+     * Takes records from the partitions' queues in a random interleaving (each partition in its own
+     * order, as a consumer sees them), cuts random batches, and now and then sends a batch again.
+     */
+    private static void applyInRandomBatches(String database, List<LogRecord> log, Random random)
+            throws SQLException {
+        try (Connection c = open(database)) {
+            applyInRandomBatches(c, log, random);
+        }
+    }
+
+    private static void applyInRandomBatches(Connection c, List<LogRecord> log, Random random) throws SQLException {
+        Map<Integer, Deque<LogRecord>> queues = new TreeMap<>();
+        log.forEach(r -> queues.computeIfAbsent(r.partition(), p -> new ArrayDeque<>()).add(r));
+        Map<Integer, Long> applied = new TreeMap<>();
+        List<LogRecord> previous = List.of();
+        while (queues.values().stream().anyMatch(q -> !q.isEmpty())) {
+            int size = 1 + random.nextInt(random.nextBoolean() ? 8 : 120);
+            List<LogRecord> batch = new ArrayList<>();
+            while (batch.size() < size && queues.values().stream().anyMatch(q -> !q.isEmpty())) {
+                List<Deque<LogRecord>> open = queues.values().stream().filter(q -> !q.isEmpty()).toList();
+                batch.add(open.get(random.nextInt(open.size())).poll());
+            }
+            if (random.nextInt(5) == 0) {
+                List<LogRecord> redelivered = new ArrayList<>(previous);
+                redelivered.addAll(batch);
+                batch = redelivered;
+            }
+            write(c, ViewChanges.fold(TOPIC, batch, applied), applied);
+            previous = batch;
+        }
+    }
+
+    private static void write(Connection c, ViewChanges changes, Map<Integer, Long> applied) throws SQLException {
+        for (SqlStatement statement : ViewSql.statements(changes)) {
+            JdbcStatements.execute(c, statement);
+        }
+        c.commit();
+        applied.putAll(changes.nextOffsets());
+    }
+
+    /** A connection to the emptied database, committing by hand: one transaction per batch. */
+    private static Connection open(String database) throws SQLException {
+        Connection c = postgres.connect(database);
+        try (Statement s = c.createStatement()) {
+            s.execute("TRUNCATE clusters, task_definitions, services, service_events, tags, audit,"
+                    + " projection_offsets");
+        }
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private static Map<String, String> checksums(String database) {
+        return TableChecksums.compute(postgres.jdbcUrl(database), EmbeddedPostgresServer.USER, "");
+    }
+}

@@ -1,0 +1,98 @@
+package io.berth.projection.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.berth.core.event.EventEnvelope;
+import io.berth.core.json.Json;
+import io.berth.projection.support.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ViewChangesTest {
+
+    private static final String TOPIC = "berth.events";
+
+    @Test
+    void aResourceChangedManyTimesInABatchIsWrittenOnceAsItEnded() {
+        Scenario s = new Scenario("123456789012").createCluster("c").deleteCluster("c");
+
+        ViewChanges changes = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
+
+        assertThat(changes.clusters()).singleElement()
+                .satisfies(row -> assertThat(row.cluster().status()).isEqualTo("INACTIVE"));
+        assertThat(changes.audit()).extracting(ViewRows.AuditRow::eventType)
+                .containsExactly("ClusterCreated", "ClusterDeleted");
+        assertThat(changes.nextOffsets()).containsExactly(Map.entry(0, 2L));
+    }
+
+    @Test
+    void recordsBelowTheAppliedOffsetAreSkipped() {
+        Scenario s = new Scenario("123456789012").createCluster("a").createCluster("b").createCluster("c");
+
+        ViewChanges changes = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of(0, 2L));
+
+        assertThat(changes.skippedCount()).isEqualTo(2);
+        assertThat(changes.appliedCount()).isEqualTo(1);
+        assertThat(changes.clusters()).extracting(row -> row.cluster().clusterName()).containsExactly("c");
+        assertThat(changes.appliedBefore()).containsExactly(Map.entry(0, 2L));
+        assertThat(changes.nextOffsets()).containsExactly(Map.entry(0, 3L));
+    }
+
+    @Test
+    void aResetDropsWhatTheBatchGatheredForItsBoundaryBeforeIt() {
+        Scenario s = new Scenario("123456789012").createCluster("wiped").createCluster("kept")
+                .registerTaskDefinition("web").createService("wiped", "svc", "web")
+                .serviceEvent("wiped", "svc", "gone").reset("wiped").createCluster("wiped");
+
+        ViewChanges changes = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
+
+        assertThat(changes.resetBoundaries()).containsExactly("123456789012/eu-west-1/cluster/wiped");
+        assertThat(changes.clusters()).extracting(row -> row.cluster().clusterName())
+                .containsExactlyInAnyOrder("kept", "wiped");
+        assertThat(changes.services()).isEmpty();
+        assertThat(changes.serviceEvents()).isEmpty();
+        assertThat(changes.taskDefinitions()).hasSize(1);
+        assertThat(changes.audit()).as("every event, the reset too").hasSize(7);
+    }
+
+    @Test
+    void aServiceKeepsItsNewestHundredEventsAndARecreatedServiceStartsAfresh() {
+        Scenario s = new Scenario("123456789012").createCluster("c").registerTaskDefinition("web")
+                .createService("c", "svc", "web");
+        for (int i = 0; i < 130; i++) {
+            s.serviceEvent("c", "svc", "event " + i);
+        }
+        ViewChanges window = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
+        assertThat(window.serviceEvents()).hasSize(100);
+        assertThat(window.serviceEvents().get(0).message()).isEqualTo("event 30");
+
+        s.serviceEvent("c", "svc", "old life").deleteService("c", "svc")
+                .request(io.berth.core.command.ReconcileService.class, "{'cluster':'c','service':'svc'}")
+                .createService("c", "svc", "web").serviceEvent("c", "svc", "new life");
+        ViewChanges recreated = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
+        assertThat(recreated.restartedServiceEvents()).containsExactly(s.serviceArn("c", "svc"));
+        assertThat(recreated.serviceEvents()).extracting(ViewRows.ServiceEventRow::message)
+                .containsExactly("new life");
+    }
+
+    @Test
+    void anUnreadableRecordNamesItsPlaceInTheLog() {
+        LogRecord garbage = new LogRecord(2, 41, "not json".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> ViewChanges.fold(TOPIC, List.of(garbage), Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot read the event at berth.events-2@41");
+    }
+
+    private static List<LogRecord> onePartition(List<EventEnvelope> events) {
+        List<LogRecord> records = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            records.add(new LogRecord(0, records.size(), Json.toBytes(event)));
+        }
+        return records;
+    }
+}

@@ -54,7 +54,6 @@ public class EventStreamResource {
                 .map(item -> sse.newEventBuilder()
                         .id(item.resumeToken())
                         .name(item.event().type())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(Json.toString(item.event()))
                         .build());
     }

@@ -2,6 +2,7 @@ package io.berth.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -27,6 +28,10 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Timestamps pass through trees (replies, event payloads): keep them exact decimals
+            // and write them as 1466801812.435, never as a double's 1.466801812435E9.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .addModule(new SimpleModule("berth-epoch-seconds")
                     .addSerializer(Instant.class, new EpochSecondsSerializer())
                     .addDeserializer(Instant.class, new EpochSecondsDeserializer()))

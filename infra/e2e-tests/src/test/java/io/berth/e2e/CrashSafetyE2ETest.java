@@ -2,11 +2,13 @@ package io.berth.e2e;
 
 import static io.berth.e2e.support.Names.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.e2e.support.BerthSystem;
 import io.berth.e2e.support.EventLog;
 import io.berth.infra.local.BerthStack;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -67,7 +69,7 @@ class CrashSafetyE2ETest {
         stack.service(BerthStack.COMMAND_SERVICE).kill();
         Thread.sleep(1000);
         stack.restart(BerthStack.COMMAND_SERVICE);
-        Thread.sleep(3000);
+        await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= beforeKill + 2 * WRITERS);
         streaming.set(false);
         writers.shutdown();
         assertThat(writers.awaitTermination(3, TimeUnit.MINUTES)).isTrue();

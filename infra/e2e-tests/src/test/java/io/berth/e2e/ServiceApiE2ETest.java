@@ -94,7 +94,14 @@ class ServiceApiE2ETest {
         assertThat(updated.deployments()).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE");
 
         Service forced = ecs.updateService(b -> b.cluster(cluster).service("api").forceNewDeployment(true)).service();
-        assertThat(forced.deployments()).hasSize(3);
+        String forcedId = forced.deployments().get(0).id();
+        assertThat(forced.deployments().get(0).status()).isEqualTo("PRIMARY");
+        assertThat(forcedId).isNotEqualTo(updated.deployments().get(0).id());
+
+        // Older deployments that own no tasks are dropped once the scheduler has the cluster settle the service.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ecs.describeServices(b -> b.cluster(cluster).services("api")).services().get(0)
+                        .deployments()).extracting(Deployment::id).containsExactly(forcedId));
     }
 
     @Test

@@ -106,15 +106,19 @@ class TaskDefinitionApiE2ETest {
         }
         seoul.deregisterTaskDefinition(b -> b.taskDefinition(prefix + "b:3"));
 
-        List<String> ascending = seoul.listTaskDefinitionsPaginator(b -> b.familyPrefix(prefix).maxResults(2))
+        // ListTaskDefinitions' familyPrefix is, as in ECS, a whole family name.
+        List<String> ascending = seoul.listTaskDefinitionsPaginator(b -> b.familyPrefix(prefix + "a").maxResults(2))
                 .taskDefinitionArns().stream().map(arn -> arn.substring(arn.lastIndexOf('/') + 1)).toList();
-        assertThat(ascending).containsExactly(prefix + "a:1", prefix + "a:2", prefix + "a:3", prefix + "b:1",
-                prefix + "b:2");
-        List<String> descending = seoul.listTaskDefinitions(b -> b.familyPrefix(prefix).sort(SortOrder.DESC))
+        assertThat(ascending).containsExactly(prefix + "a:1", prefix + "a:2", prefix + "a:3");
+        List<String> descending = seoul.listTaskDefinitions(b -> b.familyPrefix(prefix + "b").sort(SortOrder.DESC))
                 .taskDefinitionArns();
+        assertThat(descending).hasSize(2);
         assertThat(descending.get(0)).endsWith(prefix + "b:2");
-        assertThat(seoul.listTaskDefinitions(b -> b.familyPrefix(prefix).status(TaskDefinitionStatus.INACTIVE))
+        assertThat(seoul.listTaskDefinitions(b -> b.familyPrefix(prefix + "b").status(TaskDefinitionStatus.INACTIVE))
                 .taskDefinitionArns()).singleElement().satisfies(arn -> assertThat(arn).endsWith(prefix + "b:3"));
+        List<String> everything = seoul.listTaskDefinitionsPaginator(b -> b.maxResults(4)).taskDefinitionArns()
+                .stream().filter(arn -> arn.contains(prefix)).toList();
+        assertThat(everything).hasSize(5);
         assertThat(seoul.listTaskDefinitionFamilies(b -> b.familyPrefix(prefix)).families())
                 .containsExactly(prefix + "a", prefix + "b");
         assertThat(seoul.listTaskDefinitionFamilies(b -> b.familyPrefix(prefix)

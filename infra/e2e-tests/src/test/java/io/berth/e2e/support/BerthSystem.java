@@ -37,7 +37,7 @@ public final class BerthSystem implements BeforeAllCallback {
                 stack = BerthStack.start(BerthStack.Options.local(root(), tempDir("berth-e2e"))
                         .withGatewayProperties(Map.of("berth.gateway.access-keys." + OTHER_ACCOUNT_KEY, OTHER_ACCOUNT)));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                        .put("berth-system", (ExtensionContext.Store.CloseableResource) () -> {
+                        .put("berth-system", (AutoCloseable) () -> {
                             stack.close();
                             stack = null;
                         });

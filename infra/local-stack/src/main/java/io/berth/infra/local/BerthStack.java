@@ -125,7 +125,6 @@ public final class BerthStack implements AutoCloseable {
     private ServiceProcess service(String name, int port, Map<String, String> extra) {
         Map<String, String> properties = new LinkedHashMap<>(extra);
         properties.put("berth.kafka.bootstrap-servers", bootstrap);
-        properties.put("kafka.bootstrap.servers", bootstrap); // TEMP until projection-service uses berth.kafka.*
         properties.put("quarkus.http.port", String.valueOf(port));
         Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess(name, jar, properties, SERVICE_JVM, port,

@@ -69,12 +69,14 @@ class AuditAndPositionsTest {
 
     @Test
     void theAuditRefusesBadParameters() {
+        String arn = "arn:aws:ecs:" + Scenario.REGION + ":123456789012:cluster/c";
         for (Map<String, Object> params : List.<Map<String, Object>>of(
-                Map.of("account", "12", "region", Scenario.REGION),
-                Map.of("account", Accounts.fresh()),
-                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "limit", 0),
-                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "after", "1:2,3:4"),
-                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "after", "x"))) {
+                Map.of("account", "12", "region", Scenario.REGION, "resourceArn", arn),
+                Map.of("account", Accounts.fresh(), "resourceArn", arn),
+                Map.of("account", Accounts.fresh(), "region", Scenario.REGION),
+                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "resourceArn", arn, "limit", 0),
+                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "resourceArn", arn, "after", "1:2,3:4"),
+                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "resourceArn", arn, "after", "x"))) {
             given().queryParams(params).get("/internal/audit").then()
                     .statusCode(400)
                     .body("__type", equalTo("InvalidParameterException"));

@@ -132,6 +132,9 @@ public final class AccountDecider {
             }
             if (td == null) {
                 failures.add(new Failure(reference, "The specified task definition does not exist.", null));
+            } else if (alreadyListed(deleted, td)) {
+                // The same revision named twice (e.g. as family:revision and as ARN) is deleted once.
+                continue;
             } else if (td.isActive()) {
                 failures.add(new Failure(td.taskDefinitionArn(), "The specified task definition is still in ACTIVE "
                         + "status. Please deregister the target and try again.", null));
@@ -145,6 +148,10 @@ public final class AccountDecider {
         }
         ObjectNode response = Responses.of("taskDefinitions", deleted, "failures", failures);
         return Decision.accepted(events, response);
+    }
+
+    private static boolean alreadyListed(List<TaskDefinition> deleted, TaskDefinition td) {
+        return deleted.stream().anyMatch(d -> d.taskDefinitionArn().equals(td.taskDefinitionArn()));
     }
 
     private static TaskDefinition taggable(AccountState state, String resourceArn) {

@@ -37,7 +37,8 @@ final class ServiceCreation {
             Service service = existing.get().service();
             if (service.isActive()) {
                 if (clientToken != null && clientToken.equals(existing.get().clientToken())) {
-                    return Decision.unchanged(Responses.of("service", service));
+                    return Decision.unchanged(Responses.of("service",
+                            service.withTags(state.tags(service.serviceArn()))));
                 }
                 throw EcsException.invalidParameter("Creation of service was not idempotent.");
             }
@@ -98,7 +99,7 @@ final class ServiceCreation {
                 c.role(),
                 null,
                 ctx.now(),
-                ServiceValidation.placementConstraints(c.placementConstraints()),
+                ServiceValidation.placementConstraints(c.placementConstraints(), taskDefinition),
                 ServiceValidation.placementStrategy(c.placementStrategy(), scheduling),
                 c.networkConfiguration(),
                 ServiceValidation.gracePeriod(c.healthCheckGracePeriodSeconds()),

@@ -2,6 +2,7 @@ package io.berth.core.cluster;
 
 import io.berth.core.arn.Arns;
 import io.berth.core.arn.Scope;
+import io.berth.core.arn.TaskDefinitionRef;
 import io.berth.core.command.UpdateService;
 import io.berth.core.decide.Decision;
 import io.berth.core.decide.DecisionContext;
@@ -11,10 +12,12 @@ import io.berth.core.error.ErrorCode;
 import io.berth.core.event.ServiceUpdated;
 import io.berth.core.model.Deployment;
 import io.berth.core.model.NetworkConfiguration;
+import io.berth.core.model.PlacementConstraint;
 import io.berth.core.model.Service;
 import io.berth.core.model.TaskDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +45,7 @@ final class ServiceUpdate {
         }
         String controller = service.deploymentController().type();
         if (!controller.equals("ECS")) {
-            rejectTaskShapeChangesOutsideEcs(c, controller);
+            rejectWhatTheControllerDoesNotAllow(c, controller);
         }
         if (c.deploymentController() != null && c.deploymentController().type() != null
                 && !c.deploymentController().type().equals(controller)) {
@@ -59,9 +62,6 @@ final class ServiceUpdate {
         if (c.deploymentConfiguration() != null) {
             changes.put("deploymentConfiguration", ServiceValidation.deploymentConfiguration(
                     c.deploymentConfiguration(), service.deploymentConfiguration(), service.schedulingStrategy()));
-        }
-        if (c.placementConstraints() != null) {
-            changes.put("placementConstraints", ServiceValidation.placementConstraints(c.placementConstraints()));
         }
         if (c.placementStrategy() != null) {
             changes.put("placementStrategy",
@@ -93,11 +93,21 @@ final class ServiceUpdate {
         }
         NetworkConfiguration network = c.networkConfiguration() != null ? c.networkConfiguration()
                 : service.networkConfiguration();
-        if (taskDefinition != null || c.networkConfiguration() != null) {
-            TaskDefinition shapeSource = taskDefinition != null ? taskDefinition
-                    : ctx.taskDefinitions().find(scope, io.berth.core.arn.TaskDefinitionRef.parse(scope,
-                            taskDefinitionArn)).orElse(null);
-            ServiceValidation.networkConfiguration(network, shapeSource);
+        boolean networkToCheck = taskDefinition != null || c.networkConfiguration() != null;
+        if (networkToCheck || c.placementConstraints() != null) {
+            // The definition the tasks will run: the new one, else the current one (null once it is gone).
+            TaskDefinition runs = taskDefinition != null ? taskDefinition : taskDefinitionArn == null ? null
+                    : ctx.taskDefinitions().find(scope, TaskDefinitionRef.parse(scope, taskDefinitionArn))
+                            .orElse(null);
+            if (networkToCheck) {
+                ServiceValidation.networkConfiguration(network, runs);
+            }
+            List<PlacementConstraint> constraints = ServiceValidation.placementConstraints(
+                    c.placementConstraints() != null ? c.placementConstraints() : service.placementConstraints(),
+                    runs);
+            if (c.placementConstraints() != null) {
+                changes.put("placementConstraints", constraints);
+            }
         }
         newShape |= changed(changes, "networkConfiguration", c.networkConfiguration(), service.networkConfiguration());
         newShape |= changed(changes, "platformVersion", c.platformVersion(), service.platformVersion());
@@ -146,19 +156,35 @@ final class ServiceUpdate {
                 Responses.of("service", updated.withTags(state.tags(updated.serviceArn()))));
     }
 
-    /** CODE_DEPLOY and EXTERNAL services change their tasks through task sets, not UpdateService. */
-    private static void rejectTaskShapeChangesOutsideEcs(UpdateService c, String controller) {
-        boolean shapeChange = c.taskDefinition() != null || c.networkConfiguration() != null
-                || c.platformVersion() != null || c.loadBalancers() != null || c.serviceRegistries() != null
-                || c.capacityProviderStrategy() != null || Boolean.TRUE.equals(c.forceNewDeployment())
-                || c.serviceConnectConfiguration() != null || c.volumeConfigurations() != null;
-        if (shapeChange) {
-            throw EcsException.invalidParameter("Unable to update the task definition or task shape of a service "
-                    + "with a " + controller + " deployment controller. Use task sets instead.");
+    /**
+     * CODE_DEPLOY and EXTERNAL services change their tasks through CodeDeploy or task sets: UpdateService
+     * may change only the desired count, the deployment configuration (not for EXTERNAL), the grace
+     * period, placement and the tag options (ecs-semantics §2). Anything else is refused rather than
+     * dropped silently.
+     */
+    private static void rejectWhatTheControllerDoesNotAllow(UpdateService c, String controller) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("taskDefinition", c.taskDefinition());
+        given.put("forceNewDeployment", Boolean.TRUE.equals(c.forceNewDeployment()) ? true : null);
+        given.put("networkConfiguration", c.networkConfiguration());
+        given.put("platformVersion", c.platformVersion());
+        given.put("loadBalancers", c.loadBalancers());
+        given.put("serviceRegistries", c.serviceRegistries());
+        given.put("capacityProviderStrategy", c.capacityProviderStrategy());
+        given.put("serviceConnectConfiguration", c.serviceConnectConfiguration());
+        given.put("volumeConfigurations", c.volumeConfigurations());
+        given.put("vpcLatticeConfigurations", c.vpcLatticeConfigurations());
+        given.put("enableExecuteCommand", c.enableExecuteCommand());
+        given.put("availabilityZoneRebalancing", c.availabilityZoneRebalancing());
+        if (controller.equals("EXTERNAL")) {
+            given.put("deploymentConfiguration", c.deploymentConfiguration());
         }
-        if (controller.equals("EXTERNAL") && c.deploymentConfiguration() != null) {
-            throw EcsException.invalidParameter("The deployment configuration of a service with an EXTERNAL "
-                    + "deployment controller cannot be updated.");
+        List<String> refused = given.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey)
+                .toList();
+        if (!refused.isEmpty()) {
+            throw EcsException.invalidParameter("Unable to update " + String.join(", ", refused)
+                    + " of a service with a " + controller + " deployment controller. "
+                    + (controller.equals("EXTERNAL") ? "Use task sets instead." : "Use CodeDeploy instead."));
         }
     }
 

@@ -31,6 +31,7 @@ final class ServiceValidation {
     private static final Set<String> STRATEGIES = Set.of("ROLLING", "BLUE_GREEN", "LINEAR", "CANARY");
     private static final Set<String> THRESHOLD_TYPES = Set.of("COUNT", "BOUNDED_PERCENT", "UNBOUNDED_PERCENT");
     private static final Set<String> AZ_REBALANCING = Set.of("ENABLED", "DISABLED");
+    private static final String ATTRIBUTE_PREFIX = "attribute:";
     private static final Pattern CLIENT_TOKEN = Pattern.compile("[\\x21-\\x7e]{1,36}");
 
     private ServiceValidation() {
@@ -183,12 +184,17 @@ final class ServiceValidation {
         return given;
     }
 
-    static List<PlacementConstraint> placementConstraints(List<PlacementConstraint> constraints) {
+    /** The service's constraints, which together with its task definition's may be at most 10 (§2). */
+    static List<PlacementConstraint> placementConstraints(List<PlacementConstraint> constraints,
+            TaskDefinition taskDefinition) {
         if (constraints == null) {
             return List.of();
         }
-        if (constraints.size() > 10) {
-            throw EcsException.invalidParameter("A service can have at most 10 placement constraints.");
+        int inherited = taskDefinition == null || taskDefinition.placementConstraints() == null ? 0
+                : taskDefinition.placementConstraints().size();
+        if (constraints.size() + inherited > 10) {
+            throw EcsException.invalidParameter("A task can have at most 10 placement constraints, including the "
+                    + inherited + " of its task definition.");
         }
         for (PlacementConstraint constraint : constraints) {
             String type = constraint == null ? null : constraint.type();
@@ -224,7 +230,7 @@ final class ServiceValidation {
             boolean valid = switch (type == null ? "" : type) {
                 case "random" -> field == null;
                 case "binpack" -> "cpu".equalsIgnoreCase(field) || "memory".equalsIgnoreCase(field);
-                case "spread" -> field != null && !field.isBlank();
+                case "spread" -> isSpreadField(field);
                 default -> false;
             };
             if (!valid) {
@@ -233,6 +239,12 @@ final class ServiceValidation {
             }
         }
         return List.copyOf(strategies);
+    }
+
+    /** spread works on instanceId (host is its synonym) or on a named container-instance attribute (§4.1). */
+    private static boolean isSpreadField(String field) {
+        return "instanceId".equalsIgnoreCase(field) || "host".equalsIgnoreCase(field)
+                || field != null && field.startsWith(ATTRIBUTE_PREFIX) && field.length() > ATTRIBUTE_PREFIX.length();
     }
 
     /** awsvpc task definitions need a network configuration; other modes refuse one. */

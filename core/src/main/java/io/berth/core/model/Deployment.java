@@ -1,5 +1,6 @@
 package io.berth.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +35,8 @@ public record Deployment(
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
 
+    /** Derived, not an ECS member: ignored so that JSON does not grow an {@code "primary"} field. */
+    @JsonIgnore
     public boolean isPrimary() {
         return PRIMARY.equals(status);
     }

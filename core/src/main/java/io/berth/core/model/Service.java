@@ -1,5 +1,6 @@
 package io.berth.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,8 @@ public record Service(
     public static final String DRAINING = "DRAINING";
     public static final String INACTIVE = "INACTIVE";
 
+    /** Derived, not an ECS member: ignored so that JSON does not grow an {@code "active"} field. */
+    @JsonIgnore
     public boolean isActive() {
         return ACTIVE.equals(status);
     }

@@ -1,5 +1,6 @@
 package io.berth.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
@@ -37,6 +38,8 @@ public record TaskDefinition(
     public static final String INACTIVE = "INACTIVE";
     public static final String DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS";
 
+    /** Derived, not an ECS member: ignored so that JSON does not grow an {@code "active"} field. */
+    @JsonIgnore
     public boolean isActive() {
         return ACTIVE.equals(status);
     }

@@ -1,0 +1,360 @@
+package io.berth.command.writer;
+
+import io.berth.command.catalog.TaskDefinitionCatalog;
+import io.berth.command.config.CommandServiceConfig;
+import io.berth.command.log.KafkaClients;
+import io.berth.command.log.TopicLayout;
+import io.berth.core.arn.Boundary;
+import io.berth.core.command.Command;
+import io.berth.core.command.CommandEnvelope;
+import io.berth.core.command.CommandReply;
+import io.berth.core.command.CreateService;
+import io.berth.core.command.LogPosition;
+import io.berth.core.command.UpdateService;
+import io.berth.core.error.EcsError;
+import io.berth.core.error.ErrorCode;
+import io.berth.core.event.EventEnvelope;
+import io.berth.core.json.Json;
+import io.berth.core.log.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.utils.Utils;
+import org.jboss.logging.Logger;
+
+/**
+ * The single writer. Consumes {@code berth.commands} as a member of the command-service group;
+ * for each partition it is given, it rebuilds the partition's state from {@code berth.events}
+ * and from then on is that partition's only writer. Each poll's commands are decided in order and,
+ * in one Kafka transaction, their events are appended, their replies sent and the consumed
+ * offsets committed: a command is applied exactly once or not at all.
+ *
+ * <p>Any failure of the transaction (a fenced producer after this instance lost its partitions, a
+ * broker error) discards all in-memory state and starts a new session, which rebuilds from the
+ * log: the log is the truth, memory only a cache of it.
+ */
+@ApplicationScoped
+public class CommandLoop {
+
+    private static final Logger LOG = Logger.getLogger(CommandLoop.class);
+
+    private final KafkaClients clients;
+    private final CommandServiceConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<Integer, PartitionState> partitions = new HashMap<>();
+    private volatile boolean running;
+    private volatile boolean ready;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+    private Admin admin;
+    private TaskDefinitionCatalog catalog;
+    private int partitionCount;
+
+    public CommandLoop(KafkaClients clients, CommandServiceConfig config) {
+        this.clients = clients;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "berth-command-loop");
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            thread.join(10_000);
+        }
+        if (catalog != null) {
+            catalog.close();
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** True once the loop has joined the group and rebuilt whatever it was given. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (catalog == null) {
+                    connect();
+                }
+                session();
+            } catch (WakeupException e) {
+                // shutting down
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (running) {
+                    LOG.error("command loop session failed; discarding in-memory state and starting over", e);
+                    sleepQuietly(Duration.ofSeconds(1));
+                }
+            } finally {
+                ready = false;
+                partitions.clear();
+            }
+        }
+    }
+
+    /** Creates the topics if needed and starts the task-definition catalog; all or nothing. */
+    private void connect() throws InterruptedException, ExecutionException {
+        Admin newAdmin = clients.admin();
+        try {
+            int count = TopicLayout.ensure(newAdmin, config.kafka().partitions(), config.kafka().replicationFactor());
+            TaskDefinitionCatalog newCatalog = new TaskDefinitionCatalog(clients.eventReader(), count);
+            newCatalog.start();
+            admin = newAdmin;
+            partitionCount = count;
+            catalog = newCatalog;
+        } catch (InterruptedException | ExecutionException | RuntimeException e) {
+            newAdmin.close(Duration.ofSeconds(1));
+            throw e;
+        }
+    }
+
+    private void session() throws InterruptedException {
+        PartitionRebuilder rebuilder = new PartitionRebuilder(clients, admin,
+                config.commandService().commandIdRetention(), config.commandService().transactionTimeout().multipliedBy(2),
+                clock);
+        CommandProcessor processor = new CommandProcessor(clock, catalog);
+        try (KafkaProducer<String, byte[]> producer = clients.transactionalProducer();
+                KafkaConsumer<String, byte[]> commands = clients.commandConsumer()) {
+            // Fences any earlier incarnation with this transactional id and aborts what it left open.
+            producer.initTransactions();
+            consumer = commands;
+            commands.subscribe(List.of(Topics.COMMANDS), new Rebuilding(rebuilder));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = commands.poll(Duration.ofMillis(200));
+                ready = true;
+                if (!records.isEmpty()) {
+                    processBatch(records, producer, commands, processor);
+                }
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void processBatch(ConsumerRecords<String, byte[]> records, KafkaProducer<String, byte[]> producer,
+            KafkaConsumer<String, byte[]> commands, CommandProcessor processor) throws InterruptedException {
+        List<Parsed> parsed = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            parsed.add(new Parsed(record, CommandProcessor.parse(record.value())));
+        }
+        boolean catalogCurrent = awaitCatalog(parsed);
+
+        producer.beginTransaction();
+        try {
+            List<Sent> sent = new ArrayList<>(parsed.size());
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (Parsed p : parsed) {
+                ConsumerRecord<String, byte[]> record = p.record();
+                offsets.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
+                if (p.envelope() == null) {
+                    LOG.warnf("dropping unreadable command at %s-%d@%d (no JSON envelope with a commandId)",
+                            record.topic(), record.partition(), record.offset());
+                    continue;
+                }
+                PartitionState partition = partitions.get(record.partition());
+                if (partition == null) {
+                    throw new IllegalStateException("received a command of partition " + record.partition()
+                            + " which this instance does not own");
+                }
+                Outcome outcome;
+                if (!catalogCurrent && needsTaskDefinitions(p.envelope())) {
+                    outcome = Outcome.failure(p.envelope().commandId(), new EcsError(ErrorCode.SERVER_EXCEPTION,
+                            "Task definitions are not readable yet; retry the request."));
+                } else {
+                    outcome = processor.process(record.key(), p.envelope(), partition);
+                }
+                sent.add(new Sent(outcome, partition, send(producer, record.partition(), outcome)));
+            }
+            producer.flush();
+            Map<Integer, Long> lastWritten = new HashMap<>();
+            for (Sent s : sent) {
+                producer.send(new ProducerRecord<>(Topics.REPLIES, s.outcome().commandId(),
+                        Json.toBytes(reply(s, lastWritten))));
+            }
+            producer.sendOffsetsToTransaction(offsets, commands.groupMetadata());
+            producer.commitTransaction();
+        } catch (RuntimeException | ExecutionException e) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw new KafkaException("command batch not committed", e);
+        }
+    }
+
+    private List<Future<RecordMetadata>> send(KafkaProducer<String, byte[]> producer, int partition, Outcome outcome) {
+        List<Future<RecordMetadata>> futures = new ArrayList<>(outcome.events().size());
+        for (int i = 0; i < outcome.events().size(); i++) {
+            EventEnvelope event = outcome.events().get(i);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVENTS, partition,
+                    event.partitionKey(), Json.toBytes(event));
+            if (i == outcome.events().size() - 1 && outcome.result() != null) {
+                record.headers().add(PartitionRebuilder.RESULT_HEADER, Json.toBytes(outcome.result()));
+            }
+            futures.add(producer.send(record));
+        }
+        return futures;
+    }
+
+    /** The reply of one command, with the log position a following read must reach. */
+    private CommandReply reply(Sent s, Map<Integer, Long> lastWritten) throws InterruptedException, ExecutionException {
+        Outcome outcome = s.outcome();
+        int partition = s.partition().partition();
+        if (outcome.error() != null) {
+            return CommandReply.failure(outcome.commandId(), outcome.error());
+        }
+        for (Future<RecordMetadata> future : s.futures()) {
+            long offset = future.get().offset();
+            s.partition().eventWrittenAt(offset);
+            lastWritten.merge(partition, offset, Math::max);
+        }
+        LogPosition position;
+        if (!s.futures().isEmpty()) {
+            position = new LogPosition(partition, lastWritten.get(partition));
+            s.partition().replies().record(outcome.commandId(),
+                    new RecordedReply(outcome.result(), position, clock.instant()), clock.instant());
+        } else if (lastWritten.containsKey(partition)) {
+            position = new LogPosition(partition, lastWritten.get(partition));
+        } else {
+            position = outcome.knownPosition();
+        }
+        return CommandReply.success(outcome.commandId(), outcome.result(), position);
+    }
+
+    /**
+     * The cross-boundary barrier: commands that name task definitions wait until the catalog has
+     * read their account partition up to its last stable offset.
+     */
+    private boolean awaitCatalog(List<Parsed> parsed) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> needed = new HashMap<>();
+        for (Parsed p : parsed) {
+            if (p.envelope() != null && needsTaskDefinitions(p.envelope())) {
+                byte[] key = Boundary.account(p.envelope().scope()).key().getBytes(StandardCharsets.UTF_8);
+                int partition = Utils.toPositive(Utils.murmur2(key)) % partitionCount;
+                needed.put(new TopicPartition(Topics.EVENTS, partition), OffsetSpec.latest());
+            }
+        }
+        if (needed.isEmpty()) {
+            return true;
+        }
+        try {
+            Map<Integer, Long> targets = new HashMap<>();
+            var result = admin.listOffsets(needed, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+            result.forEach((tp, info) -> targets.put(tp.partition(), info.offset()));
+            catalog.awaitCaughtUp(targets, config.commandService().catalogWait());
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("task-definition catalog is behind; failing the commands that need it", e);
+            return false;
+        }
+    }
+
+    private static boolean needsTaskDefinitions(CommandEnvelope envelope) {
+        Command command;
+        try {
+            command = envelope.command();
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+        if (command instanceof CreateService c) {
+            return c.taskDefinition() != null;
+        }
+        if (command instanceof UpdateService c) {
+            return c.taskDefinition() != null || c.networkConfiguration() != null;
+        }
+        return false;
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Parsed(ConsumerRecord<String, byte[]> record, CommandEnvelope envelope) {
+    }
+
+    private record Sent(Outcome outcome, PartitionState partition, List<Future<RecordMetadata>> futures) {
+    }
+
+    /** Keeps the in-memory state in step with the partitions this instance owns. */
+    private final class Rebuilding implements ConsumerRebalanceListener {
+
+        private final PartitionRebuilder rebuilder;
+
+        Rebuilding(PartitionRebuilder rebuilder) {
+            this.rebuilder = rebuilder;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            if (assigned.isEmpty()) {
+                return;
+            }
+            try {
+                partitions.putAll(rebuilder.rebuild(assigned.stream().map(TopicPartition::partition).toList()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException("interrupted while rebuilding " + assigned, e);
+            } catch (ExecutionException e) {
+                throw new KafkaException("could not rebuild " + assigned, e);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            revoked.forEach(tp -> partitions.remove(tp.partition()));
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            lost.forEach(tp -> partitions.remove(tp.partition()));
+        }
+    }
+}

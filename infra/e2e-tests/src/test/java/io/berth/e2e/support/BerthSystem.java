@@ -1,0 +1,82 @@
+package io.berth.e2e.support;
+
+import io.berth.infra.local.BerthStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * One running Berth system — real Kafka, real PostgreSQL, every service as its own process — shared
+ * by all end-to-end test classes of the run and stopped when the run ends.
+ */
+public final class BerthSystem implements BeforeAllCallback {
+
+    /** An access key the gateway maps to a second account, to check isolation. */
+    public static final String OTHER_ACCOUNT_KEY = "AKIAOTHERACCOUNT0001";
+    public static final String OTHER_ACCOUNT = "222233334444";
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+
+    private static BerthStack stack;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (BerthSystem.class) {
+            if (stack == null) {
+                stack = BerthStack.start(BerthStack.Options.local(root(), tempDir("berth-e2e"))
+                        .withGatewayProperties(Map.of("berth.gateway.access-keys." + OTHER_ACCOUNT_KEY, OTHER_ACCOUNT)));
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                        .put("berth-system", (ExtensionContext.Store.CloseableResource) () -> {
+                            stack.close();
+                            stack = null;
+                        });
+            }
+        }
+    }
+
+    public static BerthStack stack() {
+        return stack;
+    }
+
+    public static EcsClient ecs() {
+        return ecs("AKIAE2ETESTS00000001", Region.US_EAST_1);
+    }
+
+    public static EcsClient ecs(String accessKey, Region region) {
+        return EcsClient.builder()
+                .endpointOverride(URI.create(stack.endpoint()))
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(Duration.ofSeconds(60)).build())
+                .build();
+    }
+
+    static Path root() {
+        String root = System.getProperty("berth.root");
+        if (root == null) {
+            throw new IllegalStateException("berth.root is not set: run the end-to-end tests through Maven");
+        }
+        return Path.of(root);
+    }
+
+    static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

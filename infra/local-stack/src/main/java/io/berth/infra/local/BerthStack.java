@@ -1,0 +1,176 @@
+package io.berth.infra.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole Berth system on one machine: Kafka and PostgreSQL (embedded in this JVM, or external
+ * ones given by address, as in a production-like deployment) and every Berth service as its own
+ * process. Used by {@code infra/berth up} and by the end-to-end tests.
+ */
+public final class BerthStack implements AutoCloseable {
+
+    public static final String COMMAND_SERVICE = "command-service";
+    public static final String PROJECTION_SERVICE = "projection-service";
+    public static final String API_GATEWAY = "api-gateway";
+    public static final String SCHEDULER = "scheduler";
+    public static final String DATABASE = "berth";
+
+    /**
+     * @param root the repository root, where each service's {@code target/quarkus-app} is built
+     * @param dataDir where the embedded Kafka and PostgreSQL keep their data and services their logs
+     * @param ecsPort the port of the ECS endpoint (0 for a free one)
+     * @param kafkaBootstrap an external Kafka, or null to run one embedded
+     * @param postgresHostPort an external PostgreSQL as {@code host:port} (user postgres), or null to embed one
+     * @param partitions partitions of berth.commands and berth.events when they are created
+     * @param gatewayProperties further configuration of the api-gateway (e.g. access keys)
+     */
+    public record Options(Path root, Path dataDir, int ecsPort, String kafkaBootstrap, String postgresHostPort,
+            int partitions, Map<String, String> gatewayProperties) {
+
+        public static Options local(Path root, Path dataDir) {
+            return new Options(root, dataDir, 0, null, null, 4, Map.of());
+        }
+
+        public Options withEcsPort(int port) {
+            return new Options(root, dataDir, port, kafkaBootstrap, postgresHostPort, partitions, gatewayProperties);
+        }
+
+        public Options withExternal(String kafka, String postgres) {
+            return new Options(root, dataDir, ecsPort, kafka, postgres, partitions, gatewayProperties);
+        }
+
+        public Options withGatewayProperties(Map<String, String> properties) {
+            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions, properties);
+        }
+    }
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Small heaps and the serial collector: the local stack shares two cores and wants a small footprint. */
+    private static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
+
+    private final Options options;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedPostgresServer postgres;
+    private String bootstrap;
+    private String postgresHostPort;
+    private int ecsPort;
+
+    private BerthStack(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and returns once every service is ready. */
+    public static BerthStack start(Options options) {
+        BerthStack stack = new BerthStack(options);
+        try {
+            stack.startInfrastructure();
+            stack.startServices();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        CompletableFuture<Void> database = CompletableFuture.runAsync(() -> {
+            if (options.postgresHostPort() == null) {
+                postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"));
+                postgres.createDatabase(DATABASE);
+                postgresHostPort = "127.0.0.1:" + postgres.port();
+            } else {
+                postgresHostPort = options.postgresHostPort();
+            }
+        });
+        if (options.kafkaBootstrap() == null) {
+            kafka = EmbeddedKafka.start(options.dataDir().resolve("kafka"));
+            bootstrap = kafka.bootstrapServers();
+        } else {
+            bootstrap = options.kafkaBootstrap();
+        }
+        database.join();
+        ecsPort = options.ecsPort() == 0 ? FreePorts.pick() : options.ecsPort();
+    }
+
+    private void startServices() {
+        services.put(COMMAND_SERVICE, service(COMMAND_SERVICE, FreePorts.pick(), Map.of(
+                "berth.kafka.partitions", String.valueOf(options.partitions()))));
+        // The command-service creates the topics; the others start once it has.
+        services.get(COMMAND_SERVICE).launch().awaitReady(READY_TIMEOUT);
+        int projectionPort = FreePorts.pick();
+        services.put(PROJECTION_SERVICE, service(PROJECTION_SERVICE, projectionPort, Map.of(
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + postgresHostPort + "/" + DATABASE,
+                "quarkus.datasource.reactive.url", "postgresql://" + postgresHostPort + "/" + DATABASE,
+                "quarkus.datasource.username", EmbeddedPostgresServer.USER)));
+        Map<String, String> gateway = new LinkedHashMap<>(options.gatewayProperties());
+        gateway.put("berth.gateway.projection-url", "http://127.0.0.1:" + projectionPort);
+        services.put(API_GATEWAY, service(API_GATEWAY, ecsPort, gateway));
+        services.put(SCHEDULER, service(SCHEDULER, FreePorts.pick(), Map.of()));
+        for (String name : List.of(PROJECTION_SERVICE, API_GATEWAY, SCHEDULER)) {
+            services.get(name).launch();
+        }
+        for (String name : List.of(PROJECTION_SERVICE, API_GATEWAY, SCHEDULER)) {
+            services.get(name).awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    private ServiceProcess service(String name, int port, Map<String, String> extra) {
+        Map<String, String> properties = new LinkedHashMap<>(extra);
+        properties.put("berth.kafka.bootstrap-servers", bootstrap);
+        properties.put("kafka.bootstrap.servers", bootstrap); // TEMP until projection-service uses berth.kafka.*
+        properties.put("quarkus.http.port", String.valueOf(port));
+        Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(name, jar, properties, SERVICE_JVM, port,
+                options.dataDir().resolve("logs").resolve(name + ".log"));
+    }
+
+    /** The ECS endpoint, e.g. {@code http://127.0.0.1:9400}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + ecsPort;
+    }
+
+    public String kafkaBootstrapServers() {
+        return bootstrap;
+    }
+
+    /** {@code host:port} of PostgreSQL; the projection's database is {@value #DATABASE}. */
+    public String postgresHostPort() {
+        return postgresHostPort;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public List<ServiceProcess> services() {
+        return new ArrayList<>(services.values());
+    }
+
+    /** Starts a service again (after a kill or stop) and waits until it is ready. */
+    public void restart(String name) {
+        ServiceProcess old = services.get(name);
+        old.stop(Duration.ofSeconds(20));
+        services.get(name).launch().awaitReady(READY_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        Collections.reverse(reversed);
+        reversed.forEach(s -> s.stop(Duration.ofSeconds(20)));
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

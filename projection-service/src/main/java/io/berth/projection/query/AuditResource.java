@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /internal/audit}: who did what to a resource, when — the audit rows of one resource
- * of an account and region in log order, a page at a time. {@code after} is the
- * {@code partition:offset} of the last entry seen, {@code next} the one to pass for the next page.
+ * {@code GET /internal/audit}: who did what to which resource, when — the audit rows of an
+ * account and region, or of one of its resources, in log order (partition, then offset), a page
+ * at a time. {@code after} is the {@code partition:offset} of the last entry seen, {@code next}
+ * the one to pass for the next page.
  */
 @Path("/internal/audit")
 public class AuditResource {
@@ -46,11 +47,12 @@ public class AuditResource {
         if (size < 1 || size > MAX_LIMIT) {
             throw EcsException.invalidParameter("limit must be between 1 and " + MAX_LIMIT + ".");
         }
-        if (resourceArn == null || resourceArn.isEmpty()) {
-            throw EcsException.invalidParameter("resourceArn is required: the audit is read one resource at a time.");
+        StringBuilder query = new StringBuilder("account = ?1 and region = ?2");
+        List<Object> parameters = new ArrayList<>(List.of(scope.account(), scope.region()));
+        if (resourceArn != null && !resourceArn.isEmpty()) {
+            parameters.add(resourceArn);
+            query.append(" and resourceArn = ?").append(parameters.size());
         }
-        StringBuilder query = new StringBuilder("account = ?1 and region = ?2 and resourceArn = ?3");
-        List<Object> parameters = new ArrayList<>(List.of(scope.account(), scope.region(), resourceArn));
         if (after != null) {
             Map<Integer, Long> position = LogPositions.parse(after);
             if (position.size() != 1) {

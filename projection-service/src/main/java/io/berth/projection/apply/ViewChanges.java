@@ -16,7 +16,6 @@ import io.berth.core.event.ServiceUpdated;
 import io.berth.core.event.TaskDefinitionDeleteRequested;
 import io.berth.core.event.TaskDefinitionDeregistered;
 import io.berth.core.event.TaskDefinitionRegistered;
-import io.berth.core.json.Json;
 import io.berth.core.model.Cluster;
 import io.berth.core.model.Service;
 import io.berth.core.model.Tag;

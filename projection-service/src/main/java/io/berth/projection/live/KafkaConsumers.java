@@ -17,7 +17,7 @@ public class KafkaConsumers {
     private final String bootstrapServers;
     private final ProjectionConfig config;
 
-    public KafkaConsumers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KafkaConsumers(@ConfigProperty(name = "berth.kafka.bootstrap-servers") String bootstrapServers,
             ProjectionConfig config) {
         this.bootstrapServers = bootstrapServers;
         this.config = config;

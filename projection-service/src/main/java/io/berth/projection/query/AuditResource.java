@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /internal/audit}: who did what to which resource, when — the audit rows of one
- * account and region (optionally one resource) in log order, a page at a time. {@code after} is
- * the {@code partition:offset} of the last entry seen, {@code next} the one to pass for the next page.
+ * {@code GET /internal/audit}: who did what to which resource, when — the audit rows of an
+ * account and region, or of one of its resources, in log order (partition, then offset), a page
+ * at a time. {@code after} is the {@code partition:offset} of the last entry seen, {@code next}
+ * the one to pass for the next page.
  */
 @Path("/internal/audit")
 public class AuditResource {
@@ -48,7 +49,7 @@ public class AuditResource {
         }
         StringBuilder query = new StringBuilder("account = ?1 and region = ?2");
         List<Object> parameters = new ArrayList<>(List.of(scope.account(), scope.region()));
-        if (resourceArn != null) {
+        if (resourceArn != null && !resourceArn.isEmpty()) {
             parameters.add(resourceArn);
             query.append(" and resourceArn = ?").append(parameters.size());
         }

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -77,7 +78,7 @@ public class TaskDefinitionQueries {
         }
         boolean ascending = sort.equals("ASC");
         StringBuilder query = new StringBuilder("account = ?1 and region = ?2 and status = ?3");
-        List<Object> parameters = new java.util.ArrayList<>(List.of(scope.account(), scope.region(), status));
+        List<Object> parameters = new ArrayList<>(List.of(scope.account(), scope.region(), status));
         if (request.familyPrefix() != null) {
             parameters.add(request.familyPrefix());
             query.append(" and family = ?").append(parameters.size());

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
 /** A row of {@code service_events}: one events[] entry at its place in the log. */
@@ -32,7 +33,7 @@ public class ServiceEventView extends PanacheEntityBase {
     public String eventId;
 
     @Column(name = "created_at")
-    public java.time.Instant createdAt;
+    public Instant createdAt;
 
     public String message;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalStackResource.class)
 class AuditAndPositionsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "berth.kafka.bootstrap-servers")
     String bootstrapServers;
 
     @Test
@@ -68,13 +68,28 @@ class AuditAndPositionsTest {
     }
 
     @Test
+    void theAuditOfAWholeAccountAndRegionHasEveryResource() {
+        Scenario s = new Scenario(Accounts.fresh()).createCluster("a").registerTaskDefinition("web");
+        EventLog.Written written = append(s);
+        new EcsApi(s.account()).call("ListClusters", "{}", written).statusCode(200);
+
+        given().queryParam("account", s.account()).queryParam("region", Scenario.REGION)
+                .get("/internal/audit").then()
+                .statusCode(200)
+                .body("entries.resourceArn", org.hamcrest.Matchers.containsInAnyOrder(s.clusterArn("a"),
+                        s.taskDefinitionArn("web", 1)))
+                .body("next", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void theAuditRefusesBadParameters() {
+        String arn = "arn:aws:ecs:" + Scenario.REGION + ":123456789012:cluster/c";
         for (Map<String, Object> params : List.<Map<String, Object>>of(
-                Map.of("account", "12", "region", Scenario.REGION),
-                Map.of("account", Accounts.fresh()),
-                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "limit", 0),
-                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "after", "1:2,3:4"),
-                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "after", "x"))) {
+                Map.of("account", "12", "region", Scenario.REGION, "resourceArn", arn),
+                Map.of("account", Accounts.fresh(), "resourceArn", arn),
+                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "resourceArn", arn, "limit", 0),
+                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "resourceArn", arn, "after", "1:2,3:4"),
+                Map.of("account", Accounts.fresh(), "region", Scenario.REGION, "resourceArn", arn, "after", "x"))) {
             given().queryParams(params).get("/internal/audit").then()
                     .statusCode(400)
                     .body("__type", equalTo("InvalidParameterException"));

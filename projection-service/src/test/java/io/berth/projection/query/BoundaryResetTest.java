@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalStackResource.class)
 class BoundaryResetTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "berth.kafka.bootstrap-servers")
     String bootstrapServers;
 
     @Test

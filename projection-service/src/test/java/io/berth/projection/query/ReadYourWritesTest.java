@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalStackResource.class)
 class ReadYourWritesTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "berth.kafka.bootstrap-servers")
     String bootstrapServers;
 
     @Inject

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.berth.core.command.CreateService;
 import io.berth.core.command.ReconcileService;
-import io.berth.core.event.ServiceUpdated;
+import io.berth.core.command.RegisterTaskDefinition;
 import io.berth.projection.support.Accounts;
 import io.berth.projection.support.EcsApi;
 import io.berth.projection.support.EventLog;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalStackResource.class)
 class ServiceQueriesTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "berth.kafka.bootstrap-servers")
     String bootstrapServers;
 
     @Test
@@ -128,14 +128,16 @@ class ServiceQueriesTest {
         Scenario s = new Scenario(Accounts.fresh())
                 .createCluster("prod")
                 .registerTaskDefinition("web")
-                .createService("prod", "fargate", "web")
+                .request(RegisterTaskDefinition.class, "{'family':'fg','networkMode':'awsvpc',"
+                        + "'requiresCompatibilities':['FARGATE'],'cpu':'256','memory':'512','containerDefinitions':"
+                        + "[{'name':'app','image':'busybox'}]}")
+                .request(CreateService.class, "{'cluster':'prod','serviceName':'fargate','taskDefinition':'fg',"
+                        + "'launchType':'FARGATE','desiredCount':1,'networkConfiguration':{'awsvpcConfiguration':"
+                        + "{'subnets':['subnet-1']}}}")
                 .request(CreateService.class, "{'cluster':'prod','serviceName':'daemon','taskDefinition':'web',"
                         + "'schedulingStrategy':'DAEMON'}")
                 .createService("prod", "drained", "web")
                 .deleteService("prod", "drained");
-        // core's TaskDefinitionValidator computes compatibilities [EC2] only, so no command can create a
-        // FARGATE service yet: the fact is recorded directly.
-        s.record("prod", new ServiceUpdated(s.service("prod", "fargate").with("launchType", "FARGATE"), null));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             String name = String.format("svc-%02d", i);

@@ -25,7 +25,7 @@ class TagQueriesTest {
 
     private static final String ACCOUNT = Accounts.fresh();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "berth.kafka.bootstrap-servers")
     String bootstrapServers;
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalStackResource.class)
 class TaskDefinitionQueriesTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "berth.kafka.bootstrap-servers")
     String bootstrapServers;
 
     private Scenario s;

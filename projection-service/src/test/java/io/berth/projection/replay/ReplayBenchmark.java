@@ -53,7 +53,7 @@ class ReplayBenchmark {
                 }
             }
         }
-        System.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
+        System.setProperty("berth.kafka.bootstrap-servers", kafka.bootstrapServers());
         System.setProperty("berth.projection.mode", "replay");
         System.setProperty("quarkus.http.test-port", "0");
         System.setProperty("quarkus.datasource.jdbc.url", postgres.jdbcUrl("benchmark"));
@@ -62,7 +62,7 @@ class ReplayBenchmark {
 
     @AfterAll
     static void stop() {
-        List.of("kafka.bootstrap.servers", "berth.projection.mode", "quarkus.http.test-port",
+        List.of("berth.kafka.bootstrap-servers", "berth.projection.mode", "quarkus.http.test-port",
                 "quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url").forEach(System::clearProperty);
         kafka.close();
         postgres.close();

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalStackResource.class)
 class ReplayEqualityTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "berth.kafka.bootstrap-servers")
     String bootstrapServers;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")

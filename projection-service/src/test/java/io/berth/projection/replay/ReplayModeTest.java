@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayModeTest {
 
     private static final Pattern LINE = Pattern.compile("replayed (\\d+) events in (\\d+) ms \\((\\d+) events/s\\)");
-    private static final List<String> PROPERTIES = List.of("kafka.bootstrap.servers", "berth.projection.mode",
+    private static final List<String> PROPERTIES = List.of("berth.kafka.bootstrap-servers", "berth.projection.mode",
             "berth.projection.max-poll-records", "quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url",
             "quarkus.http.test-port");
 
@@ -52,7 +52,7 @@ class ReplayModeTest {
             }
         }
         committedEvents = LogReader.readAll(kafka.bootstrapServers()).size();
-        System.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
+        System.setProperty("berth.kafka.bootstrap-servers", kafka.bootstrapServers());
         System.setProperty("berth.projection.mode", "replay");
         System.setProperty("quarkus.http.test-port", "0");
     }

@@ -37,7 +37,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
         postgres.createDatabase(DATABASE);
         return Map.of(
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "berth.kafka.bootstrap-servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(DATABASE),
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(DATABASE));
     }

@@ -177,17 +177,6 @@ public final class Scenario {
         return drained;
     }
 
-    /** The service as the cluster boundary holds it now. */
-    public io.berth.core.model.Service service(String cluster, String name) {
-        var state = ((BoundaryState.ClusterBoundary) state(Boundary.cluster(scope, cluster))).state();
-        return state.service(name).orElseThrow().service();
-    }
-
-    /** Records an event of a cluster's boundary directly, for facts no command here produces. */
-    public Scenario record(String cluster, Event event) {
-        return record(Boundary.cluster(scope, cluster), event);
-    }
-
     private Scenario record(Boundary boundary, Event event) {
         state(boundary).apply(event);
         events++;

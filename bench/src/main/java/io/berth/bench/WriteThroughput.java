@@ -95,6 +95,7 @@ public final class WriteThroughput {
             Properties c = new Properties();
             c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
             c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
             c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
             replies = new KafkaConsumer<>(c);

@@ -3,6 +3,7 @@ package io.berth.projection.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The projection's settings ({@code berth.projection.*}). */
 @ConfigMapping(prefix = "berth.projection")
@@ -31,6 +32,12 @@ public interface ProjectionConfig {
     /** How long a poll waits for records when the log is quiet. */
     @WithDefault("200ms")
     Duration pollTimeout();
+
+    /**
+     * In replay mode: a JDBC URL of another database built from the same log (the live one); after
+     * replaying, every table's checksum is compared with it.
+     */
+    Optional<String> replayCompareWith();
 
     enum Mode {
         SERVE, REPLAY

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Replay throughput on this machine: writes a realistic log of about
  * {@code -Dberth.benchmark.events} events (default 200,000), replays it with the replay run mode
- * and fails below {@code -Dberth.benchmark.min-rate} events/s (default 50,000). Not part of the
+ * and prints the rate: a measurement, not a pass/fail threshold. Not part of the
  * regular build (the class name does not end in Test); run it with
  * {@code ./mvnw -pl projection-service test -Dtest=ReplayBenchmark}.
  */
@@ -69,14 +69,12 @@ class ReplayBenchmark {
     }
 
     @Test
-    void replaysFastEnough(QuarkusMainLauncher launcher) {
+    void measuresTheReplayRate(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch();
 
         assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
         Matcher line = LINE.matcher(result.getOutput());
         assertThat(line.find()).isTrue();
         System.out.println("BENCHMARK " + line.group());
-        assertThat(Long.parseLong(line.group(3))).isGreaterThanOrEqualTo(
-                Long.getLong("berth.benchmark.min-rate", 50_000));
     }
 }

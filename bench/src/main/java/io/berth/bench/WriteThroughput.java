@@ -7,28 +7,23 @@ import io.berth.core.command.CommandReply;
 import io.berth.core.command.CreateCluster;
 import io.berth.core.json.Json;
 import io.berth.core.log.Topics;
+import io.berth.log.KafkaSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sustained write throughput of the command-service: commands written to berth.commands with a
@@ -85,20 +80,11 @@ public final class WriteThroughput {
         private Semaphore window;
 
         Client(String bootstrap) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-            producer = new KafkaProducer<>(p);
-            Properties c = new Properties();
-            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-            c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-            c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            replies = new KafkaConsumer<>(c);
+            KafkaSettings settings = new KafkaSettings(bootstrap, Map.of());
+            Map<String, Object> producerProps = settings.producer();
+            producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            producer = new KafkaProducer<>(producerProps);
+            replies = new KafkaConsumer<>(settings.consumer());
             List<TopicPartition> partitions = replies.partitionsFor(Topics.REPLIES).stream()
                     .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             replies.assign(partitions);

@@ -3,7 +3,6 @@ package io.berth.command.writer;
 import io.berth.command.catalog.TaskDefinitionCatalog;
 import io.berth.command.config.CommandServiceConfig;
 import io.berth.command.log.KafkaClients;
-import io.berth.command.log.TopicLayout;
 import io.berth.core.arn.Boundary;
 import io.berth.core.command.Command;
 import io.berth.core.command.CommandEnvelope;
@@ -16,6 +15,8 @@ import io.berth.core.error.ErrorCode;
 import io.berth.core.event.EventEnvelope;
 import io.berth.core.json.Json;
 import io.berth.core.log.Topics;
+import io.berth.log.ConsumerLoop;
+import io.berth.log.TopicLayout;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
 
@@ -57,8 +57,8 @@ import org.jboss.logging.Logger;
  * offsets committed: a command is applied exactly once or not at all.
  *
  * <p>Any failure of the transaction (a fenced producer after this instance lost its partitions, a
- * broker error) discards all in-memory state and starts a new session, which rebuilds from the
- * log: the log is the truth, memory only a cache of it.
+ * broker error) ends the session: its in-memory state is discarded and the next session rebuilds
+ * from the log ({@link ConsumerLoop}). The log is the truth, memory only a cache of it.
  */
 @ApplicationScoped
 public class CommandLoop {
@@ -69,10 +69,7 @@ public class CommandLoop {
     private final CommandServiceConfig config;
     private final Clock clock = Clock.systemUTC();
     private final Map<Integer, PartitionState> partitions = new HashMap<>();
-    private volatile boolean running;
-    private volatile boolean ready;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
+    private final ConsumerLoop loop = new ConsumerLoop("berth-command-loop", this::session);
     private Admin admin;
     private TaskDefinitionCatalog catalog;
     private int partitionCount;
@@ -83,20 +80,11 @@ public class CommandLoop {
     }
 
     void onStart(@Observes StartupEvent event) {
-        running = true;
-        thread = new Thread(this::run, "berth-command-loop");
-        thread.start();
+        loop.start();
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(10_000);
-        }
+        loop.stop();
         if (catalog != null) {
             catalog.close();
         }
@@ -105,33 +93,9 @@ public class CommandLoop {
         }
     }
 
-    /** True once the loop has joined the group and rebuilt whatever it was given. */
+    /** True once the loop has joined its group and rebuilt whatever it was given. */
     public boolean isReady() {
-        return ready;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (catalog == null) {
-                    connect();
-                }
-                session();
-            } catch (WakeupException e) {
-                // shutting down
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (running) {
-                    LOG.error("command loop session failed; discarding in-memory state and starting over", e);
-                    sleepQuietly(Duration.ofSeconds(1));
-                }
-            } finally {
-                ready = false;
-                partitions.clear();
-            }
-        }
+        return loop.isReady();
     }
 
     /** Creates the topics if needed and starts the task-definition catalog; all or nothing. */
@@ -150,7 +114,14 @@ public class CommandLoop {
         }
     }
 
-    private void session() throws InterruptedException {
+    /**
+     * One session: fresh clients, the partitions it is given rebuilt from the log. Whatever ends
+     * it — shutdown, a fenced producer, a failed transaction — its in-memory state goes with it.
+     */
+    private void session(ConsumerLoop.Session session) throws InterruptedException, ExecutionException {
+        if (catalog == null) {
+            connect();
+        }
         PartitionRebuilder rebuilder = new PartitionRebuilder(clients, admin,
                 config.commandService().commandIdRetention(), config.commandService().transactionTimeout().multipliedBy(2),
                 clock);
@@ -159,17 +130,17 @@ public class CommandLoop {
                 KafkaConsumer<String, byte[]> commands = clients.commandConsumer()) {
             // Fences any earlier incarnation with this transactional id and aborts what it left open.
             producer.initTransactions();
-            consumer = commands;
+            session.consuming(commands);
             commands.subscribe(List.of(Topics.COMMANDS), new Rebuilding(rebuilder));
-            while (running) {
+            while (session.running()) {
                 ConsumerRecords<String, byte[]> records = commands.poll(Duration.ofMillis(200));
-                ready = true;
+                session.ready();
                 if (!records.isEmpty()) {
                     processBatch(records, producer, commands, processor);
                 }
             }
         } finally {
-            consumer = null;
+            partitions.clear();
         }
     }
 
@@ -307,14 +278,6 @@ public class CommandLoop {
             return c.taskDefinition() != null || c.networkConfiguration() != null;
         }
         return false;
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private record Parsed(ConsumerRecord<String, byte[]> record, CommandEnvelope envelope) {

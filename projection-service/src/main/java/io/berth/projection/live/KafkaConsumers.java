@@ -1,25 +1,22 @@
 package io.berth.projection.live;
 
+import io.berth.log.KafkaSettings;
+import io.berth.projection.config.KafkaConfig;
 import io.berth.projection.config.ProjectionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates the plain Kafka consumers that read berth.events (committed records only). */
 @ApplicationScoped
 public class KafkaConsumers {
 
-    private final String bootstrapServers;
+    private final KafkaSettings settings;
     private final ProjectionConfig config;
 
-    public KafkaConsumers(@ConfigProperty(name = "berth.kafka.bootstrap-servers") String bootstrapServers,
-            ProjectionConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaConsumers(KafkaConfig kafka, ProjectionConfig config) {
+        this.settings = new KafkaSettings(kafka.bootstrapServers(), kafka.client());
         this.config = config;
     }
 
@@ -42,14 +39,8 @@ public class KafkaConsumers {
     }
 
     private Map<String, Object> common() {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> props = settings.consumer();
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return props;
     }
 }

@@ -15,11 +15,16 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.berth.log.TopicLayout;
+import java.util.Arrays;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool$;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -74,17 +79,38 @@ public final class EmbeddedKafka implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    /** Creates the named topics that do not exist yet ({@link BerthTopics#ensure}). */
+    /** Creates the named topics that do not exist yet, with one replica each. */
     public void createTopics(int partitions, String... names) {
+        List<NewTopic> topics = Arrays.stream(names).map(name -> new NewTopic(name, partitions, (short) 1)).toList();
         try (Admin admin = admin()) {
-            BerthTopics.ensure(admin, partitions, List.of(names));
+            admin.createTopics(topics).values().values().forEach(EmbeddedKafka::awaitCreated);
         }
     }
 
-    /** Creates Berth's topic layout ({@link BerthTopics#create}). */
+    /** Creates Berth's topic layout ({@link TopicLayout#ensure}), as the command-service does at start. */
     public void createBerthTopics(int partitions) {
         try (Admin admin = admin()) {
-            BerthTopics.create(admin, partitions);
+            TopicLayout.ensure(admin, partitions, (short) 1);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create Berth's topics", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating Berth's topics", e);
+        }
+    }
+
+    private static void awaitCreated(KafkaFuture<Void> creation) {
+        try {
+            creation.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create a topic", e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating a topic", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out creating a topic", e);
         }
     }
 
@@ -116,7 +142,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("offsets.topic.num.partitions", "5");
         p.put("transaction.state.log.num.partitions", "5");
         p.put("group.initial.rebalance.delay.ms", "0");
-        // Topics are created explicitly with the layout of BerthTopics: an auto-created topic would
+        // Topics are created explicitly with the layout of TopicLayout: an auto-created topic would
         // get one partition and silently break the commands/events pairing.
         p.put("auto.create.topics.enable", "false");
         // The cleaner's default 128 MiB dedupe buffer is sized for production brokers.

@@ -1,4 +1,4 @@
-package io.berth.command.log;
+package io.berth.log;
 
 import io.berth.core.log.Topics;
 import java.util.ArrayList;

@@ -17,12 +17,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,5 +178,32 @@ class CommandLogTest {
         CommandReply reply = log.awaitReply(id);
         assertThat(reply.error().code()).isEqualTo(ErrorCode.INVALID_PARAMETER_EXCEPTION);
         assertThat(reply.error().message()).startsWith("Malformed DeleteTaskDefinitions payload");
+    }
+
+    @Test
+    void aCommandOnAnotherPartitionThanItsKeysIsRefused() {
+        String id = UUID.randomUUID().toString();
+        String key = CLUSTER_KEY + "wrong-partition";
+        int right = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 4;
+
+        log.send((right + 1) % 4, key, command(id, "CreateCluster", "{'clusterName':'wrong-partition'}"));
+
+        CommandReply reply = log.awaitReply(id);
+        assertThat(reply.error().code()).isEqualTo(ErrorCode.INVALID_PARAMETER_EXCEPTION);
+        assertThat(reply.error().message()).contains("belongs on partition " + right);
+        assertThat(log.eventsOf(id)).isEmpty();
+    }
+
+    @Test
+    void anEnvelopeWithoutAnAccountIsAnsweredAndStopsNothing() {
+        String broken = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+
+        log.send(ACCOUNT_KEY, "{'commandId':'" + broken + "','type':'CreateService','region':'us-east-1',"
+                + "'payload':{'serviceName':'x','taskDefinition':'y','desiredCount':1}}");
+        log.send(CLUSTER_KEY + "still-alive", command(after, "CreateCluster", "{'clusterName':'still-alive'}"));
+
+        assertThat(log.awaitReply(broken).error().code()).isEqualTo(ErrorCode.INVALID_PARAMETER_EXCEPTION);
+        assertThat(log.awaitReply(after).error()).isNull();
     }
 }

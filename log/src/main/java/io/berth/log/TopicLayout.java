@@ -20,6 +20,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class TopicLayout {
 
+    private static final long DAY_MILLIS = 24 * 3600 * 1000L;
+
     private TopicLayout() {
     }
 
@@ -43,7 +45,10 @@ public final class TopicLayout {
         Set<String> existing = admin.listTopics().names().get();
         List<NewTopic> missing = new ArrayList<>();
         if (!existing.contains(Topics.COMMANDS)) {
-            missing.add(new NewTopic(Topics.COMMANDS, partitions, replicationFactor));
+            // Commands are kept no longer than the command-service remembers their ids (24 h by
+            // default): should the group's offsets ever be lost, what is re-read is deduplicated.
+            missing.add(new NewTopic(Topics.COMMANDS, partitions, replicationFactor)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DAY_MILLIS))));
         }
         if (!existing.contains(Topics.EVENTS)) {
             missing.add(new NewTopic(Topics.EVENTS, partitions, replicationFactor)
@@ -51,7 +56,7 @@ public final class TopicLayout {
         }
         if (!existing.contains(Topics.REPLIES)) {
             missing.add(new NewTopic(Topics.REPLIES, partitions, replicationFactor)
-                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(24 * 3600 * 1000L))));
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DAY_MILLIS))));
         }
         for (NewTopic topic : missing) {
             try {

@@ -134,7 +134,17 @@ public class EcsDispatcher {
         if (answer.status() < 400) {
             return EcsOutcome.ok(answer.body());
         }
-        return new EcsOutcome(answer.status(), answer.body(), Json.readTree(answer.body()).path("__type").asText(null));
+        String type = null;
+        try {
+            type = Json.readTree(answer.body()).path("__type").asText(null);
+        } catch (RuntimeException notJson) {
+            // handled below: an error without an ECS type is the projection's fault, not the caller's
+        }
+        if (type == null) {
+            return serverError(new IllegalStateException("projection-service answered " + answer.status()
+                    + " without an ECS error: " + new String(answer.body(), StandardCharsets.UTF_8)));
+        }
+        return new EcsOutcome(answer.status(), answer.body(), type);
     }
 
     private static JsonNode parse(byte[] body) {

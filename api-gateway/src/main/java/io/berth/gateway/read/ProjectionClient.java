@@ -49,7 +49,15 @@ public class ProjectionClient {
     }
 
     public Uni<Answer> get(String path, Map<String, String> query) {
+        return get(path, query, null);
+    }
+
+    /** A GET that must reflect at least the given log positions ({@code X-Berth-Min-Position}). */
+    public Uni<Answer> get(String path, Map<String, String> query, String minPosition) {
         HttpRequest<Buffer> request = client.request(HttpMethod.GET, base.getPort(), base.getHost(), path);
+        if (minPosition != null) {
+            request.putHeader("X-Berth-Min-Position", minPosition);
+        }
         query.forEach((name, value) -> {
             if (value != null) {
                 request.addQueryParam(name, value);

@@ -1,5 +1,7 @@
 package io.berth.gateway.rest;
 
+import io.berth.core.error.EcsException;
+import io.berth.core.error.ErrorCode;
 import io.berth.core.event.EventEnvelope;
 import io.berth.core.json.Json;
 import io.berth.core.log.Topics;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,7 +37,11 @@ public class EventStream {
     public record Item(String resumeToken, EventEnvelope event) {
     }
 
+    /** Each subscriber holds a thread and a Kafka consumer: a small local ceiling, not a cluster design. */
+    static final int MAX_SUBSCRIBERS = 32;
+
     private final GatewayConfig config;
+    private final AtomicInteger subscribers = new AtomicInteger();
 
     public EventStream(GatewayConfig config) {
         this.config = config;
@@ -42,14 +49,20 @@ public class EventStream {
 
     /**
      * @param from a resume token, {@code earliest} (the whole log) or {@code latest} (only new events)
+     * @throws EcsException ThrottlingException when {@link #MAX_SUBSCRIBERS} streams are open
      */
     public Multi<Item> follow(String account, String region, String resourceArn, String from) {
-        return Multi.createFrom().emitter(emitter -> {
+        if (subscribers.incrementAndGet() > MAX_SUBSCRIBERS) {
+            subscribers.decrementAndGet();
+            throw new EcsException(ErrorCode.THROTTLING_EXCEPTION, "Rate exceeded: at most " + MAX_SUBSCRIBERS
+                    + " event streams may be open.");
+        }
+        return Multi.createFrom().<Item>emitter(emitter -> {
             Thread reader = new Thread(() -> read(emitter, account, region, resourceArn, from),
                     "berth-event-stream");
             reader.setDaemon(true);
             reader.start();
-        });
+        }).onTermination().invoke(subscribers::decrementAndGet);
     }
 
     private void read(MultiEmitter<? super Item> emitter, String account, String region, String resourceArn,
@@ -62,10 +75,16 @@ public class EventStream {
             consumer.assign(partitions);
             Map<Integer, Long> next = start(consumer, partitions, from);
             while (!emitter.isCancelled()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                // Backpressure: a slow client pauses the consumer instead of filling the heap.
+                if (emitter.requested() == 0) {
+                    consumer.pause(partitions);
+                } else {
+                    consumer.resume(partitions);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     next.put(record.partition(), record.offset() + 1);
-                    EventEnvelope event = Json.read(record.value(), EventEnvelope.class);
-                    boolean mine = account.equals(event.account()) && region.equals(event.region())
+                    EventEnvelope event = readable(record);
+                    boolean mine = event != null && account.equals(event.account()) && region.equals(event.region())
                             && (resourceArn == null || resourceArn.equals(event.resourceArn()));
                     if (mine) {
                         emitter.emit(new Item(token(next), event));
@@ -77,6 +96,17 @@ public class EventStream {
         } catch (RuntimeException e) {
             LOG.warn("event stream ended", e);
             emitter.fail(e);
+        }
+    }
+
+    /** The event in a record; one this build cannot read is logged and passed over, not fatal to the stream. */
+    private static EventEnvelope readable(ConsumerRecord<String, byte[]> record) {
+        try {
+            return Json.read(record.value(), EventEnvelope.class);
+        } catch (RuntimeException unreadable) {
+            LOG.warnf(unreadable, "event stream passes over an unreadable record at %s-%d@%d", record.topic(),
+                    record.partition(), record.offset());
+            return null;
         }
     }
 

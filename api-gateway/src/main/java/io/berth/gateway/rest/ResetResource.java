@@ -11,6 +11,7 @@ import io.berth.gateway.config.GatewayConfig;
 import io.berth.gateway.ecs.EcsDispatcher;
 import io.berth.gateway.ecs.EcsOutcome;
 import io.berth.gateway.read.ProjectionClient;
+import io.berth.gateway.read.ReadPositions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Local development reset: forgets everything of the caller's account and region — clusters,
  * services, task definitions and their revision counters — by a {@link ResetBoundary} command to
  * each of its boundaries, so the reset itself is in the log like any change. Allowed only in
- * local mode and only from loopback.
+ * local mode and only from loopback — judged by the TCP peer, so a reverse proxy on the same
+ * host makes every caller look local: never expose a local-mode gateway that way.
  */
 @Path("/v1/reset")
 @Tag(name = "Local development")
@@ -43,12 +45,15 @@ public class ResetResource {
     private final EcsDispatcher dispatcher;
     private final ProjectionClient projection;
     private final NativeApi api;
+    private final ReadPositions positions;
 
-    public ResetResource(GatewayConfig config, EcsDispatcher dispatcher, ProjectionClient projection, NativeApi api) {
+    public ResetResource(GatewayConfig config, EcsDispatcher dispatcher, ProjectionClient projection, NativeApi api,
+            ReadPositions positions) {
         this.config = config;
         this.dispatcher = dispatcher;
         this.projection = projection;
         this.api = api;
+        this.positions = positions;
     }
 
     @POST
@@ -60,8 +65,9 @@ public class ResetResource {
                     "Reset is only available in local mode, from the local machine.")));
         }
         Caller caller = api.caller(auth);
+        // With the caller's positions: a cluster it created a moment ago must be reset too.
         return projection.get("/internal/clusters", Map.of("account", caller.scope().account(),
-                        "region", caller.scope().region()))
+                        "region", caller.scope().region()), positions.minPositionHeader(caller.sessionKey()))
                 .flatMap(answer -> {
                     if (answer.status() != 200) {
                         throw new IllegalStateException("projection-service answered " + answer.status());

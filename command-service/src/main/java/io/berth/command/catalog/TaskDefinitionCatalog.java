@@ -46,6 +46,7 @@ public final class TaskDefinitionCatalog implements TaskDefinitionLookup, AutoCl
     private final Condition advanced = lock.newCondition();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Throwable failure;
 
     public TaskDefinitionCatalog(KafkaConsumer<String, byte[]> consumer, int partitions) {
         this.consumer = consumer;
@@ -85,10 +86,25 @@ public final class TaskDefinitionCatalog implements TaskDefinitionLookup, AutoCl
                 throw e;
             }
         } catch (RuntimeException e) {
+            // An event it cannot read (corrupt, or from a newer build) stops it loudly; the
+            // command-service then starts a new session, and a new catalog, rather than deciding
+            // with task definitions that stopped moving.
             LOG.error("task-definition catalog stopped", e);
+            failure = e;
+            lock.lock();
+            try {
+                advanced.signalAll();
+            } finally {
+                lock.unlock();
+            }
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** Why the catalog stopped reading, if it did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {
@@ -110,6 +126,9 @@ public final class TaskDefinitionCatalog implements TaskDefinitionLookup, AutoCl
         lock.lock();
         try {
             while (!reached(targets)) {
+                if (failure != null) {
+                    throw new TimeoutException("task-definition catalog stopped: " + failure);
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new TimeoutException("task-definition catalog did not reach " + targets + " (at " + positions
@@ -149,7 +168,11 @@ public final class TaskDefinitionCatalog implements TaskDefinitionLookup, AutoCl
     @Override
     public void close() throws InterruptedException {
         running = false;
-        consumer.wakeup();
-        thread.join(5000);
+        if (thread.isAlive()) {
+            consumer.wakeup();
+            thread.join(5000);
+        } else if (thread.getState() == Thread.State.NEW) {
+            consumer.close(Duration.ofSeconds(2));
+        }
     }
 }

@@ -35,9 +35,11 @@ public interface CommandServiceConfig {
         /**
          * A stable, unique name for this instance (like a StatefulSet ordinal). It is the Kafka
          * transactional id, so a restarted instance aborts what its predecessor left open at once
-         * instead of blocking readers until the transaction times out.
+         * instead of blocking readers until the transaction times out. Two instances with the same
+         * id fence each other endlessly: the default is the host name where one is exported
+         * ({@code HOSTNAME}, as in containers), else {@code local-0}.
          */
-        @WithDefault("local-0")
+        @WithDefault("${HOSTNAME:local-0}")
         String instanceId();
 
         /** The most commands decided in one Kafka transaction. */
@@ -52,7 +54,10 @@ public interface CommandServiceConfig {
         @WithDefault("10s")
         Duration catalogWait();
 
-        /** How long a command id is remembered for idempotent retries. */
+        /**
+         * How long a command id is remembered for idempotent retries; keep it at least the
+         * retention of berth.commands (24 h as created by this service).
+         */
         @WithDefault("24h")
         Duration commandIdRetention();
     }

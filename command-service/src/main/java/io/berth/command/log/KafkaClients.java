@@ -3,6 +3,7 @@ package io.berth.command.log;
 import io.berth.command.config.CommandServiceConfig;
 import io.berth.log.KafkaSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,6 +54,8 @@ public class KafkaClients {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.commandService().maxBatch());
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        // Rebuilding a partition happens inside poll(); a long log must not get the member evicted.
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
         return new KafkaConsumer<>(props);
     }
 

@@ -12,7 +12,6 @@ import io.berth.core.command.LogPosition;
 import io.berth.core.command.UpdateService;
 import io.berth.core.error.EcsError;
 import io.berth.core.error.ErrorCode;
-import io.berth.core.event.EventEnvelope;
 import io.berth.core.json.Json;
 import io.berth.core.log.Topics;
 import io.berth.log.ConsumerLoop;
@@ -21,7 +20,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +27,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
@@ -46,7 +45,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,9 +83,6 @@ public class CommandLoop {
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         loop.stop();
-        if (catalog != null) {
-            catalog.close();
-        }
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
         }
@@ -98,16 +93,13 @@ public class CommandLoop {
         return loop.isReady();
     }
 
-    /** Creates the topics if needed and starts the task-definition catalog; all or nothing. */
+    /** Creates the topics if needed; once. */
     private void connect() throws InterruptedException, ExecutionException {
         Admin newAdmin = clients.admin();
         try {
-            int count = TopicLayout.ensure(newAdmin, config.kafka().partitions(), config.kafka().replicationFactor());
-            TaskDefinitionCatalog newCatalog = new TaskDefinitionCatalog(clients.eventReader(), count);
-            newCatalog.start();
+            partitionCount = TopicLayout.ensure(newAdmin, config.kafka().partitions(),
+                    config.kafka().replicationFactor());
             admin = newAdmin;
-            partitionCount = count;
-            catalog = newCatalog;
         } catch (InterruptedException | ExecutionException | RuntimeException e) {
             newAdmin.close(Duration.ofSeconds(1));
             throw e;
@@ -115,25 +107,32 @@ public class CommandLoop {
     }
 
     /**
-     * One session: fresh clients, the partitions it is given rebuilt from the log. Whatever ends
-     * it — shutdown, a fenced producer, a failed transaction — its in-memory state goes with it.
+     * One session: fresh clients, a fresh task-definition catalog, the partitions it is given
+     * rebuilt from the log. Whatever ends it — shutdown, a fenced producer, a failed transaction, a
+     * stopped catalog — its in-memory state goes with it.
      */
-    private void session(ConsumerLoop.Session session) throws InterruptedException, ExecutionException {
-        if (catalog == null) {
+    private void session(ConsumerLoop.Session session) throws Exception {
+        if (admin == null) {
             connect();
         }
         PartitionRebuilder rebuilder = new PartitionRebuilder(clients, admin,
                 config.commandService().commandIdRetention(), config.commandService().transactionTimeout().multipliedBy(2),
                 clock);
-        CommandProcessor processor = new CommandProcessor(clock, catalog);
-        try (KafkaProducer<String, byte[]> producer = clients.transactionalProducer();
+        try (TaskDefinitionCatalog sessionCatalog = new TaskDefinitionCatalog(clients.eventReader(), partitionCount);
+                KafkaProducer<String, byte[]> producer = clients.transactionalProducer();
                 KafkaConsumer<String, byte[]> commands = clients.commandConsumer()) {
+            catalog = sessionCatalog;
+            catalog.start();
+            CommandProcessor processor = new CommandProcessor(clock, catalog, partitionCount);
             // Fences any earlier incarnation with this transactional id and aborts what it left open.
             producer.initTransactions();
             session.consuming(commands);
             commands.subscribe(List.of(Topics.COMMANDS), new Rebuilding(rebuilder));
             while (session.running()) {
                 ConsumerRecords<String, byte[]> records = commands.poll(Duration.ofMillis(200));
+                if (catalog.failure().isPresent()) {
+                    throw new IllegalStateException("the task-definition catalog stopped", catalog.failure().get());
+                }
                 session.ready();
                 if (!records.isEmpty()) {
                     processBatch(records, producer, commands, processor);
@@ -141,6 +140,7 @@ public class CommandLoop {
             }
         } finally {
             partitions.clear();
+            catalog = null;
         }
     }
 
@@ -171,13 +171,13 @@ public class CommandLoop {
                             + " which this instance does not own");
                 }
                 Outcome outcome;
-                if (!catalogCurrent && needsTaskDefinitions(p.envelope())) {
+                if (!catalogCurrent && accountPartition(p.envelope()).isPresent()) {
                     outcome = Outcome.failure(p.envelope().commandId(), new EcsError(ErrorCode.SERVER_EXCEPTION,
                             "Task definitions are not readable yet; retry the request."));
                 } else {
-                    outcome = processor.process(record.key(), p.envelope(), partition);
+                    outcome = processor.process(record.key(), record.partition(), p.envelope(), partition);
                 }
-                sent.add(new Sent(outcome, partition, send(producer, record.partition(), outcome)));
+                sent.add(new Sent(outcome, partition, send(producer, record.partition(), record.key(), outcome)));
             }
             producer.flush();
             Map<Integer, Long> lastWritten = new HashMap<>();
@@ -197,12 +197,12 @@ public class CommandLoop {
         }
     }
 
-    private List<Future<RecordMetadata>> send(KafkaProducer<String, byte[]> producer, int partition, Outcome outcome) {
+    private static List<Future<RecordMetadata>> send(KafkaProducer<String, byte[]> producer, int partition,
+            String key, Outcome outcome) {
         List<Future<RecordMetadata>> futures = new ArrayList<>(outcome.events().size());
         for (int i = 0; i < outcome.events().size(); i++) {
-            EventEnvelope event = outcome.events().get(i);
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVENTS, partition,
-                    event.partitionKey(), Json.toBytes(event));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVENTS, partition, key,
+                    outcome.events().get(i));
             if (i == outcome.events().size() - 1 && outcome.result() != null) {
                 record.headers().add(PartitionRebuilder.RESULT_HEADER, Json.toBytes(outcome.result()));
             }
@@ -237,24 +237,25 @@ public class CommandLoop {
     }
 
     /**
-     * The cross-boundary barrier: commands that name task definitions wait until the catalog has
-     * read their account partition up to its last stable offset.
+     * The cross-boundary barrier: commands that read task definitions wait until the catalog has
+     * read their account partition up to its high watermark. Not the last stable offset: a
+     * transaction's commit is acknowledged (and its reply readable) before its markers reach every
+     * partition, so a registration the client already saw acknowledged may still sit above the
+     * account partition's last stable offset. Every record below the high watermark is committed
+     * or aborted soon, and the read_committed catalog gets past it only then.
      */
     private boolean awaitCatalog(List<Parsed> parsed) throws InterruptedException {
         Map<TopicPartition, OffsetSpec> needed = new HashMap<>();
         for (Parsed p : parsed) {
-            if (p.envelope() != null && needsTaskDefinitions(p.envelope())) {
-                byte[] key = Boundary.account(p.envelope().scope()).key().getBytes(StandardCharsets.UTF_8);
-                int partition = Utils.toPositive(Utils.murmur2(key)) % partitionCount;
-                needed.put(new TopicPartition(Topics.EVENTS, partition), OffsetSpec.latest());
-            }
+            accountPartition(p.envelope()).ifPresent(partition ->
+                    needed.put(new TopicPartition(Topics.EVENTS, partition), OffsetSpec.latest()));
         }
         if (needed.isEmpty()) {
             return true;
         }
         try {
             Map<Integer, Long> targets = new HashMap<>();
-            var result = admin.listOffsets(needed, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+            var result = admin.listOffsets(needed, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get();
             result.forEach((tp, info) -> targets.put(tp.partition(), info.offset()));
             catalog.awaitCaughtUp(targets, config.commandService().catalogWait());
             return true;
@@ -264,20 +265,27 @@ public class CommandLoop {
         }
     }
 
-    private static boolean needsTaskDefinitions(CommandEnvelope envelope) {
-        Command command;
+    /**
+     * The partition of the account boundary whose task definitions a command reads, if it reads
+     * any: CreateService naming one, and every UpdateService (it re-reads the current definition's
+     * constraints and network mode).
+     */
+    private Optional<Integer> accountPartition(CommandEnvelope envelope) {
+        if (envelope == null) {
+            return Optional.empty();
+        }
         try {
-            command = envelope.command();
+            Command command = envelope.command();
+            boolean reads = command instanceof CreateService c ? c.taskDefinition() != null
+                    : command instanceof UpdateService;
+            if (!reads) {
+                return Optional.empty();
+            }
+            return Optional.of(CommandProcessor.partitionOf(Boundary.account(envelope.scope()).key(), partitionCount));
         } catch (RuntimeException malformed) {
-            return false;
+            // The processor answers it with an error; it reads nothing.
+            return Optional.empty();
         }
-        if (command instanceof CreateService c) {
-            return c.taskDefinition() != null;
-        }
-        if (command instanceof UpdateService c) {
-            return c.taskDefinition() != null || c.networkConfiguration() != null;
-        }
-        return false;
     }
 
     private record Parsed(ConsumerRecord<String, byte[]> record, CommandEnvelope envelope) {

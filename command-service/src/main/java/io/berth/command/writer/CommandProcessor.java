@@ -14,6 +14,8 @@ import io.berth.core.error.EcsException;
 import io.berth.core.error.ErrorCode;
 import io.berth.core.event.Event;
 import io.berth.core.event.EventEnvelope;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.utils.Utils;
 import io.berth.core.json.Json;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,12 +33,26 @@ final class CommandProcessor {
 
     private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
 
+    /**
+     * The most bytes one command may append in one record (an event, plus the result header on the
+     * last one), safely under Kafka's default 1 MB record limit: a command that cannot be recorded
+     * must be refused, not retried forever.
+     */
+    static final int MAX_RECORD_BYTES = 900_000;
+
     private final Clock clock;
     private final TaskDefinitionLookup taskDefinitions;
+    private final int partitionCount;
 
-    CommandProcessor(Clock clock, TaskDefinitionLookup taskDefinitions) {
+    CommandProcessor(Clock clock, TaskDefinitionLookup taskDefinitions, int partitionCount) {
         this.clock = clock;
         this.taskDefinitions = taskDefinitions;
+        this.partitionCount = partitionCount;
+    }
+
+    /** The partition Kafka's default (murmur2) partitioner gives a key: where its boundary lives. */
+    static int partitionOf(String key, int partitionCount) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitionCount;
     }
 
     /** The command envelope in a record, or null when it is not even JSON with a command id. */
@@ -49,7 +65,11 @@ final class CommandProcessor {
         }
     }
 
-    Outcome process(String recordKey, CommandEnvelope envelope, PartitionState partition) {
+    /**
+     * Decides one command. Nothing a sender can put in a record makes this throw: a command that
+     * cannot be decided is answered with an error, so no record can stop the partition.
+     */
+    Outcome process(String recordKey, int recordPartition, CommandEnvelope envelope, PartitionState partition) {
         String commandId = envelope.commandId();
         var recorded = partition.replies().find(commandId);
         if (recorded.isPresent()) {
@@ -62,14 +82,21 @@ final class CommandProcessor {
             boundary = command.boundary(envelope.scope());
         } catch (EcsException e) {
             return Outcome.failure(commandId, e.toError());
-        } catch (IllegalArgumentException e) {
-            return Outcome.failure(commandId, new EcsError(ErrorCode.INVALID_PARAMETER_EXCEPTION, e.getMessage()));
+        } catch (RuntimeException e) {
+            return Outcome.failure(commandId, new EcsError(ErrorCode.INVALID_PARAMETER_EXCEPTION,
+                    "Malformed command envelope: " + e.getMessage()));
         }
-        if (!boundary.key().equals(recordKey)) {
-            // A command under another key would be decided by a partition that does not own its
-            // boundary; refusing it keeps every boundary single-writer.
+        // A command under another key, or on another partition than its key's, would be decided by
+        // an owner that does not hold its boundary: refusing it keeps every boundary single-writer.
+        if (recordKey == null || !boundary.key().equals(recordKey)) {
             return Outcome.failure(commandId, new EcsError(ErrorCode.INVALID_PARAMETER_EXCEPTION,
                     "Command key '" + recordKey + "' does not match its boundary '" + boundary.key() + "'."));
+        }
+        int expected = partitionOf(recordKey, partitionCount);
+        if (expected != recordPartition) {
+            return Outcome.failure(commandId, new EcsError(ErrorCode.INVALID_PARAMETER_EXCEPTION,
+                    "Command key '" + recordKey + "' belongs on partition " + expected + " but arrived on "
+                            + recordPartition + "; produce commands with Kafka's default (murmur2) partitioner."));
         }
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -87,10 +114,20 @@ final class CommandProcessor {
         if (!decision.isAccepted()) {
             return Outcome.failure(commandId, decision.error());
         }
-        List<EventEnvelope> events = new ArrayList<>(decision.events().size());
+        List<byte[]> events = new ArrayList<>(decision.events().size());
         for (Event event : decision.events()) {
-            events.add(EventEnvelope.wrap(UUID.randomUUID().toString(), recordKey, envelope.account(),
-                    envelope.region(), now, envelope.actor(), envelope.correlationId(), commandId, event));
+            events.add(Json.toBytes(EventEnvelope.wrap(UUID.randomUUID().toString(), recordKey, envelope.account(),
+                    envelope.region(), now, envelope.actor(), envelope.correlationId(), commandId, event)));
+        }
+        byte[] result = decision.response() == null ? null : Json.toBytes(decision.response());
+        for (int i = 0; i < events.size(); i++) {
+            int size = events.get(i).length + (i == events.size() - 1 && result != null ? result.length : 0);
+            if (size > MAX_RECORD_BYTES) {
+                return Outcome.failure(commandId, new EcsError(ErrorCode.INVALID_PARAMETER_EXCEPTION,
+                        "The change is too large to record: " + size + " bytes, at most " + MAX_RECORD_BYTES + "."));
+            }
+        }
+        for (Event event : decision.events()) {
             // Applying can only fail on a bug; the caller then discards the partition's state.
             state.apply(event);
         }

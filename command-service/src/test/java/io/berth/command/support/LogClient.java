@@ -64,6 +64,12 @@ public final class LogClient implements AutoCloseable {
         producer.flush();
     }
 
+    /** Sends to a chosen partition, as a client with another partitioner would. */
+    public void send(int partition, String key, String json) {
+        producer.send(new ProducerRecord<>(Topics.COMMANDS, partition, key, json.replace('\'', '"').getBytes()));
+        producer.flush();
+    }
+
     public CommandReply awaitReply(String commandId) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
             for (ConsumerRecord<String, byte[]> r : replyReader.poll(Duration.ofMillis(100))) {

@@ -115,6 +115,11 @@ final class ServiceUpdate {
         newShape |= changed(changes, "serviceRegistries", c.serviceRegistries(), service.serviceRegistries());
         newShape |= changed(changes, "capacityProviderStrategy", c.capacityProviderStrategy(),
                 service.capacityProviderStrategy());
+        boolean toStrategy = c.capacityProviderStrategy() != null && !c.capacityProviderStrategy().isEmpty();
+        if (toStrategy && service.launchType() != null) {
+            // launchType and a capacity provider strategy exclude each other (ecs-semantics §2).
+            changes.put("launchType", null);
+        }
         newShape |= c.serviceConnectConfiguration() != null || c.volumeConfigurations() != null
                 || c.vpcLatticeConfigurations() != null;
 
@@ -124,7 +129,7 @@ final class ServiceUpdate {
             Deployment next = DeploymentStart.primary(ctx, taskDefinitionArn, desired,
                     c.capacityProviderStrategy() != null ? c.capacityProviderStrategy()
                             : service.capacityProviderStrategy(),
-                    service.launchType(),
+                    toStrategy ? null : service.launchType(),
                     c.platformVersion() != null ? c.platformVersion() : service.platformVersion(),
                     network,
                     c.serviceConnectConfiguration() != null ? c.serviceConnectConfiguration()

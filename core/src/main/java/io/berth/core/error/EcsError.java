@@ -8,6 +8,10 @@ import java.util.Map;
 /** An ECS error as it travels in replies and on the wire: {@code {"__type": code, "message": text}}. */
 public record EcsError(ErrorCode code, String message) {
 
+    public EcsError {
+        message = message == null ? "" : message;
+    }
+
     @JsonCreator
     static EcsError fromWire(@JsonProperty("__type") String type, @JsonProperty("message") String message) {
         return new EcsError(ErrorCode.fromWireName(type), message);

@@ -31,7 +31,15 @@ public final class TaskDefinitionValidator {
     private TaskDefinitionValidator() {
     }
 
+    /** ECS's limit on the size of a task definition. */
+    static final int MAX_SIZE_BYTES = 64 * 1024;
+
     public static TaskDefinition validate(RegisterTaskDefinition request) {
+        int size = Json.toBytes(request).length;
+        if (size > MAX_SIZE_BYTES) {
+            throw EcsException.client("The task definition is " + size + " bytes; at most " + MAX_SIZE_BYTES
+                    + " (64 KiB) are allowed.");
+        }
         if (!Names.isValid(request.family())) {
             throw EcsException.client("Family must be 1 to 255 letters, numbers, hyphens or underscores.");
         }

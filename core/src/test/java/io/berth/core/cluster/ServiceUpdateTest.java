@@ -72,6 +72,19 @@ class ServiceUpdateTest {
     }
 
     @Test
+    void movingToACapacityProviderStrategyDropsTheLaunchType() {
+        ServiceUpdated event = updated(prod.when(update(
+                "'service':'api','capacityProviderStrategy':[{'capacityProvider':'FARGATE','weight':1}]")));
+
+        assertThat(event.service().launchType()).isNull();
+        assertThat(event.service().capacityProviderStrategy()).hasSize(1);
+        assertThat(event.service().deployments().get(0)).satisfies(d -> {
+            assertThat(d.launchType()).isNull();
+            assertThat(d.capacityProviderStrategy()).hasSize(1);
+        });
+    }
+
+    @Test
     void aNewRevisionStartsANewPrimaryAndTheOldOneTurnsActive() {
         prod.advance(Duration.ofMinutes(5));
 

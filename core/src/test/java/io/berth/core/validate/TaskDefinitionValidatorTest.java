@@ -10,11 +10,17 @@ import static io.berth.core.validate.ValidationRows.task;
 import static io.berth.core.validate.ValidationRows.web;
 import static io.berth.core.validate.ValidationRows.webTask;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.berth.core.command.RegisterTaskDefinition;
+import io.berth.core.error.EcsException;
 import io.berth.core.error.ErrorCode;
+import io.berth.core.fixture.Requests;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -403,4 +409,16 @@ class TaskDefinitionValidatorTest {
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
+
+    @Test
+    void aDefinitionLargerThan64KiBIsRefused() {
+        String big = "x".repeat(70 * 1024);
+        RegisterTaskDefinition request = Requests.request(RegisterTaskDefinition.class,
+                "{'family':'big','containerDefinitions':[{'name':'app','image':'busybox','memory':16,"
+                        + "'environment':[{'name':'BLOB','value':'" + big + "'}]}]}");
+
+        assertThatThrownBy(() -> TaskDefinitionValidator.validate(request))
+                .isInstanceOf(EcsException.class)
+                .hasMessageContaining("64 KiB");
+    }
 }

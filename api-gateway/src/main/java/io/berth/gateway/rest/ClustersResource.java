@@ -35,11 +35,7 @@ public class ClustersResource {
     @Operation(summary = "List the ARNs of the ACTIVE clusters (ListClusters)")
     public Uni<Response> list(@HeaderParam("Authorization") String auth, @QueryParam("nextToken") String nextToken,
             @QueryParam("maxResults") Integer maxResults) {
-        ObjectNode request = NativeApi.request();
-        request.put("nextToken", nextToken);
-        if (maxResults != null) {
-            request.put("maxResults", maxResults);
-        }
+        ObjectNode request = NativeApi.page(nextToken, maxResults);
         return api.call(auth, "ListClusters", request);
     }
 

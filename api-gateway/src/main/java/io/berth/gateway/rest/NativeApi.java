@@ -75,6 +75,16 @@ public class NativeApi {
         return Json.MAPPER.createObjectNode();
     }
 
+    /** A List* request body asking for one page. */
+    public static ObjectNode page(String nextToken, Integer maxResults) {
+        ObjectNode request = request();
+        request.put("nextToken", nextToken);
+        if (maxResults != null) {
+            request.put("maxResults", maxResults);
+        }
+        return request;
+    }
+
     /** A request body from a client's JSON, which must be an object. */
     public static ObjectNode request(JsonNode body) {
         return body != null && body.isObject() ? ((ObjectNode) body).deepCopy() : request();

@@ -35,12 +35,8 @@ public class ServicesResource {
     @Operation(summary = "List the ARNs of the cluster's ACTIVE services (ListServices)")
     public Uni<Response> list(@HeaderParam("Authorization") String auth, @PathParam("cluster") String cluster,
             @QueryParam("nextToken") String nextToken, @QueryParam("maxResults") Integer maxResults) {
-        ObjectNode request = NativeApi.request();
+        ObjectNode request = NativeApi.page(nextToken, maxResults);
         request.put("cluster", cluster);
-        request.put("nextToken", nextToken);
-        if (maxResults != null) {
-            request.put("maxResults", maxResults);
-        }
         return api.call(auth, "ListServices", request);
     }
 

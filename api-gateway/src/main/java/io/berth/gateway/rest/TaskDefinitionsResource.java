@@ -36,14 +36,10 @@ public class TaskDefinitionsResource {
     public Uni<Response> list(@HeaderParam("Authorization") String auth, @QueryParam("familyPrefix") String prefix,
             @QueryParam("status") String status, @QueryParam("sort") String sort,
             @QueryParam("nextToken") String nextToken, @QueryParam("maxResults") Integer maxResults) {
-        ObjectNode request = NativeApi.request();
+        ObjectNode request = NativeApi.page(nextToken, maxResults);
         request.put("familyPrefix", prefix);
         request.put("status", status);
         request.put("sort", sort);
-        request.put("nextToken", nextToken);
-        if (maxResults != null) {
-            request.put("maxResults", maxResults);
-        }
         return api.call(auth, "ListTaskDefinitions", request);
     }
 
@@ -81,13 +77,9 @@ public class TaskDefinitionsResource {
     public Uni<Response> families(@HeaderParam("Authorization") String auth, @QueryParam("familyPrefix") String prefix,
             @QueryParam("status") String status, @QueryParam("nextToken") String nextToken,
             @QueryParam("maxResults") Integer maxResults) {
-        ObjectNode request = NativeApi.request();
+        ObjectNode request = NativeApi.page(nextToken, maxResults);
         request.put("familyPrefix", prefix);
         request.put("status", status);
-        request.put("nextToken", nextToken);
-        if (maxResults != null) {
-            request.put("maxResults", maxResults);
-        }
         return api.call(auth, "ListTaskDefinitionFamilies", request);
     }
 }

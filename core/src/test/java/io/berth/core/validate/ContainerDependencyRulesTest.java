@@ -16,26 +16,13 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** dependsOn rules: known targets and conditions, health checks for HEALTHY, non-essential exits, no cycles. */
-class ContainerDependencyRulesTest {
+class ContainerDependencyRulesTest extends ValidationRuleTable {
 
     private static final String HEALTH_CHECK = "'healthCheck':{'command':['CMD-SHELL','true']}";
 
-    @ParameterizedTest(name = "rejects {0}")
-    @MethodSource("rejections")
-    void rejectsTheRow(String json, ErrorCode code, List<String> messageFragments) {
-        ValidationRows.assertRejected(json, code, messageFragments);
-    }
-
-    @ParameterizedTest(name = "accepts {0}")
-    @MethodSource("acceptances")
-    void storesTheRow(String json, String pointer, String expectedJson) {
-        ValidationRows.assertAccepted(json, pointer, expectedJson);
-    }
 
     static Stream<Arguments> rejections() {
         return Stream.of(

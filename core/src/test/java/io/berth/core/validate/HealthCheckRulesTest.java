@@ -7,29 +7,15 @@ import static io.berth.core.validate.ValidationRows.rejects;
 import static io.berth.core.validate.ValidationRows.webTask;
 
 import io.berth.core.error.ErrorCode;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Health check rules with their fence posts, and the defaults ECS stores. */
-class HealthCheckRulesTest {
+class HealthCheckRulesTest extends ValidationRuleTable {
 
     private static final String CHECK = "/containerDefinitions/0/healthCheck";
     private static final String COMMAND = "'command':['CMD-SHELL','wget -q -O- localhost || exit 1']";
 
-    @ParameterizedTest(name = "rejects {0}")
-    @MethodSource("rejections")
-    void rejectsTheRow(String json, ErrorCode code, List<String> messageFragments) {
-        ValidationRows.assertRejected(json, code, messageFragments);
-    }
-
-    @ParameterizedTest(name = "accepts {0}")
-    @MethodSource("acceptances")
-    void storesTheRow(String json, String pointer, String expectedJson) {
-        ValidationRows.assertAccepted(json, pointer, expectedJson);
-    }
 
     static Stream<Arguments> rejections() {
         return Stream.of(

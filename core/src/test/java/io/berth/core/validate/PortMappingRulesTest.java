@@ -11,32 +11,18 @@ import static io.berth.core.validate.ValidationRows.web;
 import static io.berth.core.validate.ValidationRows.webTask;
 
 import io.berth.core.error.ErrorCode;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Port mapping rules by network mode (ecs-semantics §3.2, §4.3) and the mappings ECS stores. */
-class PortMappingRulesTest {
+class PortMappingRulesTest extends ValidationRuleTable {
 
     private static final String AWSVPC = "'networkMode':'awsvpc'";
     private static final String HOST = "'networkMode':'host'";
     private static final String FIRST = "/containerDefinitions/0/portMappings/0";
 
-    @ParameterizedTest(name = "rejects {0}")
-    @MethodSource("rejections")
-    void rejectsTheRow(String json, ErrorCode code, List<String> messageFragments) {
-        ValidationRows.assertRejected(json, code, messageFragments);
-    }
-
-    @ParameterizedTest(name = "accepts {0}")
-    @MethodSource("acceptances")
-    void storesTheRow(String json, String pointer, String expectedJson) {
-        ValidationRows.assertAccepted(json, pointer, expectedJson);
-    }
 
     static Stream<Arguments> rejections() {
         return Stream.of(

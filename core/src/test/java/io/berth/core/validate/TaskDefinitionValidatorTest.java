@@ -409,7 +409,6 @@ class TaskDefinitionValidatorTest {
                 .collect(Collectors.joining(",", "[", "]"));
     }
 
-
     @Test
     void aDefinitionLargerThan64KiBIsRefused() {
         String big = "x".repeat(70 * 1024);

@@ -3,6 +3,7 @@ package io.berth.gateway.rest;
 import io.berth.core.error.EcsException;
 import io.berth.gateway.auth.Caller;
 import io.berth.gateway.read.ProjectionClient;
+import io.berth.gateway.read.ReadPositions;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,7 +17,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The audit trail: who did what to which resource, when, with the event id and its log position. */
+/**
+ * The audit trail: who did what to which resource, when, with the event id and its log position.
+ * Like every read, it reflects at least the caller's own acknowledged writes.
+ */
 @Path("/v1/history")
 @Tag(name = "History")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,10 +28,12 @@ public class HistoryResource {
 
     private final NativeApi api;
     private final ProjectionClient projection;
+    private final ReadPositions positions;
 
-    public HistoryResource(NativeApi api, ProjectionClient projection) {
+    public HistoryResource(NativeApi api, ProjectionClient projection, ReadPositions positions) {
         this.api = api;
         this.projection = projection;
+        this.positions = positions;
     }
 
     @GET
@@ -48,7 +54,7 @@ public class HistoryResource {
         query.put("resourceArn", resourceArn);
         query.put("after", after);
         query.put("limit", limit == null ? null : limit.toString());
-        return projection.get("/internal/audit", query)
+        return projection.get("/internal/audit", query, positions.minPositionHeader(caller.sessionKey()))
                 .map(answer -> Response.status(answer.status()).type(MediaType.APPLICATION_JSON)
                         .entity(answer.body()).build());
     }

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -37,11 +38,17 @@ public class AuditResource {
     public record AuditPage(List<AuditEntry> entries, String next) {
     }
 
+    private final PositionWait positions;
+
+    public AuditResource(PositionWait positions) {
+        this.positions = positions;
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> audit(@QueryParam("account") String account, @QueryParam("region") String region,
             @QueryParam("resourceArn") String resourceArn, @QueryParam("after") String after,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") Integer limit, @HeaderParam("X-Berth-Min-Position") String minPosition) {
         var scope = RequestScope.of(account, region);
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
@@ -65,8 +72,9 @@ public class AuditResource {
             query.append(" and (logPartition > ?").append(partition).append(" or (logPartition = ?")
                     .append(partition).append(" and logOffset > ?").append(parameters.size()).append("))");
         }
-        return Panache.withSession(() -> AuditView.<AuditView>find(query.toString(),
-                Sort.by("logPartition", "logOffset"), parameters.toArray()).range(0, size).list())
+        return positions.await(LogPositions.parse(minPosition))
+                .chain(() -> Panache.withSession(() -> AuditView.<AuditView>find(query.toString(),
+                        Sort.by("logPartition", "logOffset"), parameters.toArray()).range(0, size).list()))
                 .map(rows -> {
                     boolean more = rows.size() > size;
                     List<AuditView> page = more ? rows.subList(0, size) : rows;

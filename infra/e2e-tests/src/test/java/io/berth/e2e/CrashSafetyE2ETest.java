@@ -64,7 +64,7 @@ class CrashSafetyE2ETest {
             });
         }
 
-        Thread.sleep(1500);
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 2 * WRITERS);
         int beforeKill = acknowledged.size();
         stack.service(BerthStack.COMMAND_SERVICE).kill();
         Thread.sleep(1000);

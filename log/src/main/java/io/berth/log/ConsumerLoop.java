@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
  * A service's long-running Kafka loop on its own thread. It runs {@code session} over and over: a
  * session creates its clients, works until {@link #stop()}, and a session that fails is logged and
  * followed by a fresh one after a pause, so a broker hiccup or a fenced producer costs a restart
- * from the log, never the service. {@link #stop()} wakes the session's consumer and waits.
+ * from the log, never the service. A JVM error ends the process (exit code 70) rather than leave
+ * it running without its loop. {@link #stop()} wakes the session's consumer and waits.
  */
 public final class ConsumerLoop {
 
@@ -100,6 +101,11 @@ public final class ConsumerLoop {
                     onFailure.accept(e);
                     sleep();
                 }
+            } catch (Error fatal) {
+                // The JVM itself is in trouble (out of memory, a broken class). A service whose loop
+                // is gone must not look alive: exit at once and let the supervisor start it again.
+                LOG.fatalf(fatal, "%s hit a fatal error; the process exits", name);
+                Runtime.getRuntime().halt(70);
             } finally {
                 ready = false;
                 current = null;

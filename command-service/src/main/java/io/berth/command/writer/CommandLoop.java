@@ -226,8 +226,7 @@ public class CommandLoop {
         LogPosition position;
         if (!s.futures().isEmpty()) {
             position = new LogPosition(partition, lastWritten.get(partition));
-            s.partition().replies().record(outcome.commandId(),
-                    new RecordedReply(outcome.result(), position, clock.instant()), clock.instant());
+            s.partition().replies().positioned(outcome.commandId(), position);
         } else if (lastWritten.containsKey(partition)) {
             position = new LogPosition(partition, lastWritten.get(partition));
         } else {

@@ -73,7 +73,9 @@ final class CommandProcessor {
         String commandId = envelope.commandId();
         var recorded = partition.replies().find(commandId);
         if (recorded.isPresent()) {
-            return new Outcome(commandId, List.of(), recorded.get().result(), null, recorded.get().position());
+            byte[] result = recorded.get().result();
+            return new Outcome(commandId, List.of(), result == null ? null : Json.readTree(result), null,
+                    recorded.get().position());
         }
         Command command;
         Boundary boundary;
@@ -134,7 +136,7 @@ final class CommandProcessor {
         if (!events.isEmpty()) {
             // Remembered at once, so a retry of this id later in the same batch appends nothing;
             // the position is filled in when the events have their offsets.
-            partition.replies().record(commandId, new RecordedReply(decision.response(), null, now), now);
+            partition.replies().record(commandId, new RecordedReply(result, null, now), now);
         }
         LogPosition known = partition.lastEventOffset() < 0 ? null
                 : new LogPosition(partition.partition(), partition.lastEventOffset());

@@ -1,6 +1,5 @@
 package io.berth.command.writer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.command.log.KafkaClients;
 import io.berth.core.arn.Boundary;
 import io.berth.core.command.LogPosition;
@@ -90,9 +89,9 @@ final class PartitionRebuilder {
         state.eventWrittenAt(record.offset());
         Header result = record.headers().lastHeader(RESULT_HEADER);
         if (result != null) {
-            JsonNode body = Json.readTree(result.value());
             state.replies().record(envelope.causationId(),
-                    new RecordedReply(body, new LogPosition(record.partition(), record.offset()), envelope.time()),
+                    new RecordedReply(result.value(), new LogPosition(record.partition(), record.offset()),
+                            envelope.time()),
                     clock.instant());
         }
     }

@@ -1,5 +1,6 @@
 package io.berth.command.writer;
 
+import io.berth.core.command.LogPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -36,6 +37,11 @@ final class ReplyLog {
             }
             oldest.remove();
         }
+    }
+
+    /** Fills in where a recorded command's last event landed, once its offset is known. */
+    void positioned(String commandId, LogPosition position) {
+        byCommandId.computeIfPresent(commandId, (id, reply) -> reply.at(position));
     }
 
     int size() {

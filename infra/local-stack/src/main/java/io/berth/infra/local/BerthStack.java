@@ -52,8 +52,16 @@ public final class BerthStack implements AutoCloseable {
     }
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    /** Small heaps and the serial collector: the local stack shares two cores and wants a small footprint. */
-    private static final List<String> SERVICE_JVM = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * The serial collector and small starting heaps: the local stack shares two cores and wants a
+     * small footprint. A service out of memory exits (and is restarted when supervised) instead of
+     * living on with a dead thread.
+     */
+    private static final List<String> SERVICE_JVM = List.of("-Xms32m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+    /** The writer and the projection hold the most: every boundary's state, a day of command results. */
+    private static final Map<String, String> MAX_HEAP = Map.of(COMMAND_SERVICE, "-Xmx768m",
+            PROJECTION_SERVICE, "-Xmx384m");
 
     private final Options options;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -127,7 +135,9 @@ public final class BerthStack implements AutoCloseable {
         properties.put("berth.kafka.bootstrap-servers", bootstrap);
         properties.put("quarkus.http.port", String.valueOf(port));
         Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess(name, jar, properties, SERVICE_JVM, port,
+        List<String> jvm = new ArrayList<>(SERVICE_JVM);
+        jvm.add(MAX_HEAP.getOrDefault(name, "-Xmx256m"));
+        return new ServiceProcess(name, jar, properties, jvm, port,
                 options.dataDir().resolve("logs").resolve(name + ".log"));
     }
 
@@ -151,6 +161,35 @@ public final class BerthStack implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return new ArrayList<>(services.values());
+    }
+
+    /**
+     * Watches the services from now on and starts again any that exits without being asked to,
+     * as an orchestrator would. Used by {@code berth up}, not by tests that kill services on purpose.
+     */
+    public void supervise() {
+        Thread supervisor = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ServiceProcess service : services.values()) {
+                    if (service.exitedUnasked()) {
+                        System.err.println(service.name() + " exited; starting it again (log: " + service.logFile()
+                                + ")");
+                        try {
+                            service.launch().awaitReady(READY_TIMEOUT);
+                        } catch (RuntimeException e) {
+                            System.err.println(service.name() + " did not come back: " + e.getMessage());
+                        }
+                    }
+                }
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "berth-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
     }
 
     /** Starts a service again (after a kill or stop) and waits until it is ready. */

@@ -41,6 +41,7 @@ public final class BerthUp {
         long started = System.nanoTime();
         BerthStack stack = BerthStack.start(BerthStack.Options.local(root.toAbsolutePath(), data.toAbsolutePath())
                 .withEcsPort(port).withExternal(kafka, postgres));
+        stack.supervise();
         Path state = data.resolve("berth.state");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -30,6 +30,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int httpPort;
     private final Path logFile;
     private Process process;
+    private volatile boolean stopping;
 
     public ServiceProcess(String name, Path jar, Map<String, String> properties, List<String> jvmOptions, int httpPort,
             Path logFile) {
@@ -61,6 +62,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** True when the process ended although nobody stopped or killed it: it crashed. */
+    public boolean exitedUnasked() {
+        return process != null && !process.isAlive() && !stopping;
+    }
+
     /** Starts the process (appending to its log file) without waiting for it to be ready. */
     public ServiceProcess launch() {
         if (!Files.isRegularFile(jar)) {
@@ -72,6 +78,7 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
+        stopping = false;
         try {
             Files.createDirectories(logFile.getParent());
             process = new ProcessBuilder(command)
@@ -111,6 +118,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGKILL: the process gets no chance to clean up, as in a crash. */
     public void kill() {
+        stopping = true;
         if (process != null) {
             process.destroyForcibly();
             waitFor(Duration.ofSeconds(10));
@@ -119,6 +127,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL if it has not exited within the grace period. */
     public void stop(Duration grace) {
+        stopping = true;
         if (process == null || !process.isAlive()) {
             return;
         }

@@ -114,7 +114,7 @@ class ClusterApiE2ETest {
 
     @Test
     void listClustersPaginatesAndEachRegionAndAccountSeesOnlyItsOwn() {
-        EcsClient frankfurt = BerthSystem.ecs("AKIAE2ETESTS00000001", Region.EU_CENTRAL_1);
+        EcsClient frankfurt = BerthSystem.ecs(BerthSystem.E2E_ACCESS_KEY, Region.EU_CENTRAL_1);
         EcsClient otherAccount = BerthSystem.ecs(BerthSystem.OTHER_ACCOUNT_KEY, Region.EU_CENTRAL_1);
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

@@ -32,9 +32,17 @@ class NativeApiE2ETest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The credential scope the SDK clients of these tests sign with: read-your-writes holds per
+     * caller, so a raw request that follows SDK writes must come from the same access key.
+     */
+    private static final String SAME_CALLER = "AWS4-HMAC-SHA256 Credential=" + BerthSystem.E2E_ACCESS_KEY
+            + "/20261126/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=00";
+
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(BerthSystem.stack().endpoint() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", SAME_CALLER)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -150,7 +158,7 @@ class NativeApiE2ETest {
 
     @Test
     void theLocalResetForgetsAnAccountRegionIncludingRevisionCounters() throws IOException, InterruptedException {
-        EcsClient ohio = BerthSystem.ecs("AKIAE2ETESTS00000001", Region.US_EAST_2);
+        EcsClient ohio = BerthSystem.ecs(BerthSystem.E2E_ACCESS_KEY, Region.US_EAST_2);
         String cluster = unique("reset");
         ohio.createCluster(b -> b.clusterName(cluster));
         ohio.registerTaskDefinition(b -> b.family("reset-family").containerDefinitions(c -> c.name("app")
@@ -159,8 +167,8 @@ class NativeApiE2ETest {
                 .image("busybox").memory(16)));
 
         HttpRequest reset = HttpRequest.newBuilder(URI.create(BerthSystem.stack().endpoint() + "/v1/reset"))
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIAE2ETESTS00000001/20261126/us-east-2/ecs/"
-                        + "aws4_request, SignedHeaders=host, Signature=00")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + BerthSystem.E2E_ACCESS_KEY
+                        + "/20261126/us-east-2/ecs/aws4_request, SignedHeaders=host, Signature=00")
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> answer = HTTP.send(reset, HttpResponse.BodyHandlers.ofString());
 

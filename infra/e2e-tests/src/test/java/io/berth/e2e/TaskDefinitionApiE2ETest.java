@@ -97,7 +97,7 @@ class TaskDefinitionApiE2ETest {
 
     @Test
     void listingFiltersByPrefixAndStatusSortsAndPaginates() {
-        EcsClient seoul = BerthSystem.ecs("AKIAE2ETESTS00000001", Region.AP_NORTHEAST_2);
+        EcsClient seoul = BerthSystem.ecs(BerthSystem.E2E_ACCESS_KEY, Region.AP_NORTHEAST_2);
         String prefix = unique("list");
         for (String suffix : List.of("a", "b")) {
             for (int i = 0; i < 3; i++) {

@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  */
 public final class BerthSystem implements BeforeAllCallback {
 
+    /** The access key of the tests' own clients (local mode: the default account). */
+    public static final String E2E_ACCESS_KEY = "AKIAE2ETESTS00000001";
     /** An access key the gateway maps to a second account, to check isolation. */
     public static final String OTHER_ACCOUNT_KEY = "AKIAOTHERACCOUNT0001";
     public static final String OTHER_ACCOUNT = "222233334444";
@@ -50,7 +52,7 @@ public final class BerthSystem implements BeforeAllCallback {
     }
 
     public static EcsClient ecs() {
-        return ecs("AKIAE2ETESTS00000001", Region.US_EAST_1);
+        return ecs(E2E_ACCESS_KEY, Region.US_EAST_1);
     }
 
     public static EcsClient ecs(String accessKey, Region region) {

@@ -14,7 +14,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Makes sure the log's topics exist, and that berth.commands and berth.events have the same
+ * Makes sure the log's topics exist (commands, events, replies, heartbeats, container logs), and
+ * that berth.commands and berth.events have the same
  * number of partitions: the single-writer rule depends on a boundary's commands and events
  * sharing a partition number.
  */
@@ -57,6 +58,14 @@ public final class TopicLayout {
         if (!existing.contains(Topics.REPLIES)) {
             missing.add(new NewTopic(Topics.REPLIES, partitions, replicationFactor)
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(DAY_MILLIS))));
+        }
+        if (!existing.contains(Topics.HEARTBEATS)) {
+            missing.add(new NewTopic(Topics.HEARTBEATS, partitions, replicationFactor)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3600 * 1000L))));
+        }
+        if (!existing.contains(Topics.LOGS)) {
+            missing.add(new NewTopic(Topics.LOGS, partitions, replicationFactor)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7 * DAY_MILLIS))));
         }
         for (NewTopic topic : missing) {
             try {

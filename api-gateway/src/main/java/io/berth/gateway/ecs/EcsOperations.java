@@ -22,17 +22,18 @@ public final class EcsOperations {
 
     private static final Set<String> WRITES = Set.of("CreateCluster", "UpdateCluster", "DeleteCluster",
             "RegisterTaskDefinition", "DeregisterTaskDefinition", "DeleteTaskDefinitions", "CreateService",
-            "UpdateService", "DeleteService", "TagResource", "UntagResource");
+            "UpdateService", "DeleteService", "TagResource", "UntagResource", "RegisterContainerInstance",
+            "DeregisterContainerInstance", "UpdateContainerInstancesState", "RunTask", "StartTask", "StopTask",
+            "SubmitTaskStateChange");
 
     private static final Set<String> READS = Set.of("DescribeClusters", "ListClusters", "DescribeTaskDefinition",
             "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DescribeServices", "ListServices",
-            "ListTagsForResource");
+            "ListTagsForResource", "DescribeTasks", "ListTasks", "DescribeContainerInstances",
+            "ListContainerInstances");
 
     /** The rest of the ECS model (botocore 2014-11-13 and the AWS SDK for Java 2.57). */
-    private static final Set<String> UNSUPPORTED = Set.of("RunTask", "StartTask", "StopTask", "DescribeTasks",
-            "ListTasks", "RegisterContainerInstance", "DeregisterContainerInstance", "DescribeContainerInstances",
-            "ListContainerInstances", "UpdateContainerInstancesState", "PutAttributes", "DeleteAttributes",
-            "ListAttributes", "SubmitTaskStateChange", "SubmitContainerStateChange", "SubmitAttachmentStateChanges",
+    private static final Set<String> UNSUPPORTED = Set.of("PutAttributes", "DeleteAttributes",
+            "ListAttributes", "SubmitContainerStateChange", "SubmitAttachmentStateChanges",
             "CreateCapacityProvider", "DescribeCapacityProviders", "UpdateCapacityProvider", "DeleteCapacityProvider",
             "PutClusterCapacityProviders", "CreateTaskSet", "UpdateTaskSet", "DeleteTaskSet", "DescribeTaskSets",
             "UpdateServicePrimaryTaskSet", "ListServiceDeployments", "DescribeServiceDeployments",

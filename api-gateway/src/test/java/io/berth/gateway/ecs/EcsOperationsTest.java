@@ -40,6 +40,7 @@ class EcsOperationsTest {
         assertThat(EcsOperations.operation(null)).isEmpty();
         assertThat(EcsOperations.kind("DescribeServices")).isEqualTo(EcsOperations.Kind.READ);
         assertThat(EcsOperations.kind("UpdateService")).isEqualTo(EcsOperations.Kind.WRITE);
-        assertThat(EcsOperations.kind("RunTask")).isEqualTo(EcsOperations.Kind.UNSUPPORTED);
+        assertThat(EcsOperations.kind("RunTask")).isEqualTo(EcsOperations.Kind.WRITE);
+        assertThat(EcsOperations.kind("ExecuteCommand")).isEqualTo(EcsOperations.Kind.UNSUPPORTED);
     }
 }

@@ -28,6 +28,49 @@ public final class Arns {
         return scope.arnPrefix("ecs") + "task-definition/" + family + ":" + revision;
     }
 
+    public static String task(Scope scope, String clusterName, String taskId) {
+        return scope.arnPrefix("ecs") + "task/" + clusterName + "/" + taskId;
+    }
+
+    public static String containerInstance(Scope scope, String clusterName, String id) {
+        return scope.arnPrefix("ecs") + "container-instance/" + clusterName + "/" + id;
+    }
+
+    public static String container(Scope scope, String clusterName, String taskId, String containerId) {
+        return scope.arnPrefix("ecs") + "container/" + clusterName + "/" + taskId + "/" + containerId;
+    }
+
+    /**
+     * The id a {@code task} parameter names: the id itself, the long ARN
+     * ({@code task/<cluster>/<id>}) or the old short one ({@code task/<id>}).
+     */
+    public static String taskId(Scope scope, String clusterName, String reference) {
+        return resourceId(scope, clusterName, reference, "task", "task");
+    }
+
+    /** The id a {@code containerInstance} parameter names, in any of ECS's forms. */
+    public static String containerInstanceId(Scope scope, String clusterName, String reference) {
+        return resourceId(scope, clusterName, reference, "container-instance", "container instance");
+    }
+
+    private static String resourceId(Scope scope, String clusterName, String reference, String type, String what) {
+        if (reference == null || reference.isEmpty()) {
+            throw EcsException.invalidParameter("The " + what + " cannot be empty.");
+        }
+        if (!isArn(reference)) {
+            return reference;
+        }
+        ParsedArn arn = parse(reference)
+                .filter(a -> a.service().equals("ecs") && a.resourceType().equals(type))
+                .orElseThrow(() -> EcsException.invalidParameter("Invalid " + what + " ARN: " + reference));
+        String[] parts = arn.pathParts();
+        if (!arn.scope().equals(scope) || (parts.length == 2 && !parts[0].equals(clusterName)) || parts.length > 2) {
+            throw EcsException.invalidParameter("The " + what + " ARN " + reference
+                    + " does not belong to this cluster.");
+        }
+        return parts[parts.length - 1];
+    }
+
     public static Optional<ParsedArn> parse(String text) {
         if (text == null) {
             return Optional.empty();

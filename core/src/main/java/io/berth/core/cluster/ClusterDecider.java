@@ -9,6 +9,15 @@ import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.DeleteCluster;
 import io.berth.core.command.DeleteService;
+import io.berth.core.command.DeregisterContainerInstance;
+import io.berth.core.command.ExpireStoppedTasks;
+import io.berth.core.command.RecordAgentConnectivity;
+import io.berth.core.command.RegisterContainerInstance;
+import io.berth.core.command.RunTask;
+import io.berth.core.command.StartTask;
+import io.berth.core.command.StopTask;
+import io.berth.core.command.SubmitTaskStateChange;
+import io.berth.core.command.UpdateContainerInstancesState;
 import io.berth.core.command.ReconcileService;
 import io.berth.core.command.ResetBoundary;
 import io.berth.core.command.TagResource;
@@ -28,6 +37,7 @@ import io.berth.core.event.ClusterUpdated;
 import io.berth.core.event.ResourceTagged;
 import io.berth.core.event.ResourceUntagged;
 import io.berth.core.model.Cluster;
+import io.berth.core.model.ContainerInstance;
 import io.berth.core.model.KeyValuePair;
 import io.berth.core.model.Tag;
 import io.berth.core.validate.Names;
@@ -66,6 +76,24 @@ public final class ClusterDecider {
             return ServiceDeletion.decide(state, c, ctx);
         } else if (command instanceof ReconcileService c) {
             return ServiceReconciliation.decide(state, c, ctx);
+        } else if (command instanceof RegisterContainerInstance c) {
+            return ContainerInstances.register(state, c, ctx);
+        } else if (command instanceof DeregisterContainerInstance c) {
+            return ContainerInstances.deregister(state, c, ctx);
+        } else if (command instanceof UpdateContainerInstancesState c) {
+            return ContainerInstances.updateState(state, c);
+        } else if (command instanceof RecordAgentConnectivity c) {
+            return ContainerInstances.connectivity(state, c);
+        } else if (command instanceof RunTask c) {
+            return TaskLaunch.run(state, c, ctx);
+        } else if (command instanceof StartTask c) {
+            return TaskLaunch.start(state, c, ctx);
+        } else if (command instanceof StopTask c) {
+            return TaskStop.decide(state, c, ctx);
+        } else if (command instanceof SubmitTaskStateChange c) {
+            return TaskReports.submit(state, c, ctx);
+        } else if (command instanceof ExpireStoppedTasks c) {
+            return TaskReports.expire(state, c);
         } else if (command instanceof TagResource c) {
             return tag(state, c);
         } else if (command instanceof UntagResource c) {
@@ -127,6 +155,14 @@ public final class ClusterDecider {
         if (hasServices) {
             throw new EcsException(ErrorCode.CLUSTER_CONTAINS_SERVICES_EXCEPTION,
                     "The Cluster cannot be deleted while Services are active.");
+        }
+        if (state.tasks().stream().anyMatch(t -> !t.isStopped())) {
+            throw new EcsException(ErrorCode.CLUSTER_CONTAINS_TASKS_EXCEPTION,
+                    "The Cluster cannot be deleted while Tasks are active.");
+        }
+        if (state.instances().stream().anyMatch(i -> !ContainerInstance.INACTIVE.equals(i.status()))) {
+            throw new EcsException(ErrorCode.CLUSTER_CONTAINS_CONTAINER_INSTANCES_EXCEPTION,
+                    "The Cluster cannot be deleted while Container Instances are active or draining.");
         }
         Cluster deleted = cluster.withStatus(Cluster.INACTIVE);
         return Decision.accepted(List.of(new ClusterDeleted(deleted)), clusterResponse(state, deleted));

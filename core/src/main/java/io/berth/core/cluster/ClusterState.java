@@ -5,6 +5,9 @@ import io.berth.core.event.BoundaryReset;
 import io.berth.core.event.ClusterCreated;
 import io.berth.core.event.ClusterDeleted;
 import io.berth.core.event.ClusterUpdated;
+import io.berth.core.event.ContainerInstanceChanged;
+import io.berth.core.event.ContainerInstanceDeregistered;
+import io.berth.core.event.ContainerInstanceRegistered;
 import io.berth.core.event.Event;
 import io.berth.core.event.ResourceTagged;
 import io.berth.core.event.ResourceUntagged;
@@ -13,10 +16,18 @@ import io.berth.core.event.ServiceDeleted;
 import io.berth.core.event.ServiceDrained;
 import io.berth.core.event.ServiceEventRecorded;
 import io.berth.core.event.ServiceUpdated;
+import io.berth.core.event.TaskChanged;
+import io.berth.core.event.TaskCreated;
+import io.berth.core.event.TasksExpired;
 import io.berth.core.model.Cluster;
 import io.berth.core.model.ClusterCounts;
+import io.berth.core.model.ContainerInstance;
+import io.berth.core.model.Reservation;
 import io.berth.core.model.Service;
 import io.berth.core.model.Tag;
+import io.berth.core.model.Task;
+import io.berth.core.model.TaskStatus;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,10 +47,18 @@ public final class ClusterState {
     public record ServiceEntry(Service service, String clientToken) {
     }
 
+    /** The tasks a RunTask client token started, and the fingerprint of the request that started them. */
+    public record RunTaskToken(String fingerprint, List<String> taskArns) {
+    }
+
     private final Boundary boundary;
     private Cluster cluster;
     private final Map<String, ServiceEntry> services = new LinkedHashMap<>();
     private final Map<String, List<Tag>> tags = new HashMap<>();
+    private final Map<String, ContainerInstance> instances = new LinkedHashMap<>();
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Map<String, Reservation> reservations = new HashMap<>();
+    private final Map<String, RunTaskToken> runTaskTokens = new HashMap<>();
 
     public ClusterState(Boundary boundary) {
         this.boundary = boundary;
@@ -65,10 +84,43 @@ public final class ClusterState {
         return tags.getOrDefault(arn, List.of());
     }
 
-    /** Counts as DescribeClusters shows them; tasks and instances arrive with the capacity layer. */
+    /** Every container instance ever registered here, INACTIVE ones included, by ARN. */
+    public Collection<ContainerInstance> instances() {
+        return instances.values();
+    }
+
+    public Optional<ContainerInstance> instance(String arn) {
+        return Optional.ofNullable(instances.get(arn));
+    }
+
+    /** The tasks not yet expired, by ARN. */
+    public Collection<Task> tasks() {
+        return tasks.values();
+    }
+
+    public Optional<Task> task(String arn) {
+        return Optional.ofNullable(tasks.get(arn));
+    }
+
+    /** What a task that is not stopped holds on its instance. */
+    public Reservation reservation(String taskArn) {
+        return reservations.getOrDefault(taskArn, Reservation.NONE);
+    }
+
+    public Optional<RunTaskToken> runTaskToken(String clientToken) {
+        return Optional.ofNullable(runTaskTokens.get(clientToken));
+    }
+
+    /** Counts as DescribeClusters shows them. */
     public ClusterCounts counts() {
         int active = (int) services.values().stream().filter(s -> s.service().isActive()).count();
-        return new ClusterCounts(0, 0, 0, active);
+        int registered = (int) instances.values().stream().filter(i -> !ContainerInstance.INACTIVE.equals(i.status()))
+                .count();
+        int running = (int) tasks.values().stream().filter(t -> TaskStatus.RUNNING.equals(t.lastStatus())).count();
+        int pending = (int) tasks.values().stream()
+                .filter(t -> !t.isStopped() && TaskStatus.rank(t.lastStatus()) < TaskStatus.rank(TaskStatus.RUNNING))
+                .count();
+        return new ClusterCounts(registered, running, pending, active);
     }
 
     public ClusterState apply(Event event) {
@@ -94,10 +146,37 @@ public final class ClusterState {
             putTags(e.resourceArn(), e.tags());
         } else if (event instanceof ResourceUntagged e) {
             putTags(e.resourceArn(), e.tags());
+        } else if (event instanceof ContainerInstanceRegistered e) {
+            instances.put(e.containerInstance().containerInstanceArn(), e.containerInstance());
+        } else if (event instanceof ContainerInstanceChanged e) {
+            instances.put(e.containerInstance().containerInstanceArn(), e.containerInstance());
+        } else if (event instanceof ContainerInstanceDeregistered e) {
+            instances.put(e.containerInstance().containerInstanceArn(), e.containerInstance());
+        } else if (event instanceof TaskCreated e) {
+            tasks.put(e.task().taskArn(), e.task());
+            reservations.put(e.task().taskArn(), e.reservation());
+            if (e.clientToken() != null) {
+                runTaskTokens.merge(e.clientToken(), new RunTaskToken(e.requestFingerprint(), List.of(e.task().taskArn())),
+                        (a, b) -> new RunTaskToken(a.fingerprint(), concat(a.taskArns(), b.taskArns())));
+            }
+        } else if (event instanceof TaskChanged e) {
+            tasks.put(e.task().taskArn(), e.task());
+            if (e.task().isStopped()) {
+                reservations.remove(e.task().taskArn());
+            }
+        } else if (event instanceof TasksExpired e) {
+            e.taskArns().forEach(arn -> {
+                tasks.remove(arn);
+                reservations.remove(arn);
+            });
         } else if (event instanceof BoundaryReset) {
             cluster = null;
             services.clear();
             tags.clear();
+            instances.clear();
+            tasks.clear();
+            reservations.clear();
+            runTaskTokens.clear();
         } else {
             throw new IllegalStateException(event.getClass().getSimpleName()
                     + " does not belong to cluster boundary " + boundary);
@@ -118,16 +197,23 @@ public final class ClusterState {
         }
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ClusterState other && boundary.equals(other.boundary)
                 && Objects.equals(cluster, other.cluster) && services.equals(other.services)
-                && tags.equals(other.tags);
+                && tags.equals(other.tags) && instances.equals(other.instances) && tasks.equals(other.tasks)
+                && reservations.equals(other.reservations) && runTaskTokens.equals(other.runTaskTokens);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(boundary, cluster, services, tags);
+        return Objects.hash(boundary, cluster, services, tags, instances, tasks);
     }
 
     @Override

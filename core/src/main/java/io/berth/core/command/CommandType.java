@@ -20,7 +20,16 @@ public enum CommandType {
     DELETE_TASK_DEFINITIONS("DeleteTaskDefinitions", DeleteTaskDefinitions.class),
     TAG_RESOURCE("TagResource", TagResource.class),
     UNTAG_RESOURCE("UntagResource", UntagResource.class),
-    RESET_BOUNDARY("ResetBoundary", ResetBoundary.class);
+    RESET_BOUNDARY("ResetBoundary", ResetBoundary.class),
+    REGISTER_CONTAINER_INSTANCE("RegisterContainerInstance", RegisterContainerInstance.class),
+    DEREGISTER_CONTAINER_INSTANCE("DeregisterContainerInstance", DeregisterContainerInstance.class),
+    UPDATE_CONTAINER_INSTANCES_STATE("UpdateContainerInstancesState", UpdateContainerInstancesState.class),
+    RECORD_AGENT_CONNECTIVITY("RecordAgentConnectivity", RecordAgentConnectivity.class),
+    RUN_TASK("RunTask", RunTask.class),
+    START_TASK("StartTask", StartTask.class),
+    STOP_TASK("StopTask", StopTask.class),
+    SUBMIT_TASK_STATE_CHANGE("SubmitTaskStateChange", SubmitTaskStateChange.class),
+    EXPIRE_STOPPED_TASKS("ExpireStoppedTasks", ExpireStoppedTasks.class);
 
     private static final Map<String, CommandType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

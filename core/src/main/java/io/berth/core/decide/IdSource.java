@@ -8,4 +8,10 @@ public interface IdSource {
 
     /** A UUID-shaped id for service events and similar. */
     String uuid();
+
+    /** A task or container-instance id: 32 lowercase hex characters, as ECS's new-format ids. */
+    String hexId();
+
+    /** A seed for the random choices of one decision (placement's random strategy). */
+    long randomSeed();
 }

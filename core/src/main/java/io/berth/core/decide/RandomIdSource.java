@@ -20,4 +20,14 @@ public final class RandomIdSource implements IdSource {
     public String uuid() {
         return UUID.randomUUID().toString();
     }
+
+    @Override
+    public long randomSeed() {
+        return ThreadLocalRandom.current().nextLong();
+    }
+
+    @Override
+    public String hexId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
 }

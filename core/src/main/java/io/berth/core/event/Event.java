@@ -7,7 +7,8 @@ package io.berth.core.event;
  */
 public sealed interface Event permits ClusterCreated, ClusterUpdated, ClusterDeleted, ServiceCreated, ServiceUpdated,
         ServiceDeleted, ServiceDrained, ServiceEventRecorded, TaskDefinitionRegistered, TaskDefinitionDeregistered,
-        TaskDefinitionDeleteRequested, ResourceTagged, ResourceUntagged, BoundaryReset {
+        TaskDefinitionDeleteRequested, ResourceTagged, ResourceUntagged, BoundaryReset, ContainerInstanceRegistered,
+        ContainerInstanceChanged, ContainerInstanceDeregistered, TaskCreated, TaskChanged, TasksExpired {
 
     /** The ARN of the resource the fact is about (the boundary's key for a reset). */
     String resourceArn();

@@ -24,7 +24,13 @@ public enum EventType {
     TASK_DEFINITION_DELETE_REQUESTED("TaskDefinitionDeleteRequested", 1, TaskDefinitionDeleteRequested.class),
     RESOURCE_TAGGED("ResourceTagged", 1, ResourceTagged.class),
     RESOURCE_UNTAGGED("ResourceUntagged", 1, ResourceUntagged.class),
-    BOUNDARY_RESET("BoundaryReset", 1, BoundaryReset.class);
+    BOUNDARY_RESET("BoundaryReset", 1, BoundaryReset.class),
+    CONTAINER_INSTANCE_REGISTERED("ContainerInstanceRegistered", 1, ContainerInstanceRegistered.class),
+    CONTAINER_INSTANCE_CHANGED("ContainerInstanceChanged", 1, ContainerInstanceChanged.class),
+    CONTAINER_INSTANCE_DEREGISTERED("ContainerInstanceDeregistered", 1, ContainerInstanceDeregistered.class),
+    TASK_CREATED("TaskCreated", 1, TaskCreated.class),
+    TASK_CHANGED("TaskChanged", 1, TaskChanged.class),
+    TASKS_EXPIRED("TasksExpired", 1, TasksExpired.class);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -13,6 +13,13 @@ public final class Topics {
     public static final String EVENTS = "berth.events";
     /** Replies, key = command id, value = {@code CommandReply} JSON. */
     public static final String REPLIES = "berth.replies";
+    /**
+     * Agent heartbeats, key = container instance ARN. Not events: only the changes of
+     * connectivity they lead to are. Kept for an hour.
+     */
+    public static final String HEARTBEATS = "berth.heartbeats";
+    /** Container output, key = {@code <account>/<region>/<log group>/<log stream>}. Kept for a week. */
+    public static final String LOGS = "berth.logs";
 
     private Topics() {
     }

@@ -1,0 +1,16 @@
+package io.berth.agent.plan;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the agent knows of a task beyond Docker's view: the images present on the host, and the
+ * failures it met pulling images or creating containers (image → message, container → message).
+ */
+public record TaskProgress(Set<String> presentImages, Map<String, String> pullErrors,
+        Map<String, String> createErrors) {
+
+    public static TaskProgress of(Set<String> presentImages) {
+        return new TaskProgress(presentImages, Map.of(), Map.of());
+    }
+}

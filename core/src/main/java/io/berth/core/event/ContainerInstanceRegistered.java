@@ -1,0 +1,12 @@
+package io.berth.core.event;
+
+import io.berth.core.model.ContainerInstance;
+
+/** A container instance registered (or re-registered) and is ACTIVE with its agent connected. */
+public record ContainerInstanceRegistered(ContainerInstance containerInstance) implements Event {
+
+    @Override
+    public String resourceArn() {
+        return containerInstance.containerInstanceArn();
+    }
+}

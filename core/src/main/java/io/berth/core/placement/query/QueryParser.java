@@ -96,7 +96,10 @@ final class QueryParser {
         return subject.condition(operator, arguments);
     }
 
-    /** A word ({@code equals}, {@code not_in}), {@code !} and a word ({@code !exists}), or a run of symbols ({@code >=}). */
+    /**
+     * A word ({@code equals}, {@code not_in}), {@code !} and a word ({@code !exists}), or a run of
+     * symbols ({@code >=}); empty when none stands at the position.
+     */
     private String operatorSpelling() {
         int start = position;
         if (!atEnd() && text.charAt(position) == '!' && position + 1 < text.length()

@@ -27,8 +27,8 @@ final class RegistrationDate {
                 try {
                     return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException notADate) {
-                    throw new IllegalArgumentException("'" + text + "' is not a date such as 2018-06-18T22:28:28+00:00, "
-                            + "2018-06-18T22:28:28Z, 2018-06-18T22:28:28 or 2018-06-18");
+                    throw new IllegalArgumentException("'" + text + "' is not a date such as "
+                            + "2018-06-18T22:28:28+00:00, 2018-06-18T22:28:28Z, 2018-06-18T22:28:28 or 2018-06-18");
                 }
             }
         }

@@ -91,7 +91,10 @@ final class Subject<T> {
         return operators.contains(operator);
     }
 
-    /** The condition "this subject, operator, arguments"; arguments that do not read as this kind raise a QueryError. */
+    /**
+     * The condition "this subject, operator, arguments"; an argument that does not read as this
+     * subject's kind of value raises a QueryError at its position.
+     */
     Predicate<QuerySubject> condition(Operator operator, List<Argument> arguments) {
         Predicate<QuerySubject> positive = switch (operator.positive()) {
             case EXISTS -> exists;

@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The examples of AWS's "Cluster query language" page and ecs-semantics §4.2, each on a matching and a missing instance. */
+/**
+ * The examples of AWS's "Cluster query language" page and ecs-semantics §4.2, each on an instance
+ * that matches and one that does not.
+ */
 class ClusterQueryExamplesTest {
 
     private static final Host SAMPLE = Host.sample();

@@ -64,8 +64,10 @@ class ClusterQuerySyntaxTest {
                 rejects("a pattern on a date", "registeredAt =~ 2018.*", "the operator '=~' does not apply to "
                         + "registeredAt", "position 14"),
                 rejects("an ordering on a flag", "agentConnected > false", "'>' does not apply to agentConnected"),
-                rejects("an ordering on an instance id", "ec2InstanceId >= i-1", "'>=' does not apply to ec2InstanceId"),
-                rejects("exists on the agent version", "agentVersion exists", "'exists' does not apply to agentVersion"),
+                rejects("an ordering on an instance id", "ec2InstanceId >= i-1",
+                        "'>=' does not apply to ec2InstanceId"),
+                rejects("exists on the agent version", "agentVersion exists",
+                        "'exists' does not apply to agentVersion"),
                 rejects("in on a count", "runningTasksCount in [1, 2]", "'in' does not apply to runningTasksCount"),
                 rejects("a broken regular expression", "attribute:a =~ *x", "'*x' is not a Java regular expression",
                         "position 16"),

@@ -84,7 +84,7 @@ final class TaskLaunch {
         TaskFactory.Launch launch = launch(definition, c.overrides(), c.group(), c.startedBy(), c.networkConfiguration(),
                 c.tags(), c.enableExecuteCommand());
         List<PlacementConstraint> constraints = new ArrayList<>(ServiceValidation.placementConstraints(
-                c.placementConstraints()));
+                c.placementConstraints(), definition));
         if (definition.placementConstraints() != null) {
             constraints.addAll(definition.placementConstraints());
         }

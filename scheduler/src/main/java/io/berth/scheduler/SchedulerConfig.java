@@ -1,6 +1,8 @@
 package io.berth.scheduler;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Map;
 
 /** Typed configuration of the scheduler ({@code berth.*}). */
@@ -8,6 +10,23 @@ import java.util.Map;
 public interface SchedulerConfig {
 
     Kafka kafka();
+
+    Scheduler scheduler();
+
+    interface Scheduler {
+
+        /** An instance whose agent sent no heartbeat for this long is marked disconnected. */
+        @WithDefault("30s")
+        Duration agentTimeout();
+
+        /** STOPPED tasks stay describable this long, then they (and their containers) are cleaned up. */
+        @WithDefault("1h")
+        Duration stoppedTaskRetention();
+
+        /** How often the fleet's timers (connectivity, expiry) are looked at. */
+        @WithDefault("2s")
+        Duration tick();
+    }
 
     interface Kafka {
 

@@ -19,8 +19,8 @@ import java.util.Set;
  * once its {@code dependsOn} conditions hold (START, COMPLETE, SUCCESS, HEALTHY). It is RUNNING
  * when every essential container runs. It goes down — every running container stopped, then
  * STOPPED reported — when its desired status is STOPPED, when an essential container exits, or
- * when it cannot start (an image that cannot be pulled, a container that cannot be created, a
- * dependency that can never be met).
+ * when it cannot start (an image that cannot be pulled, a container that cannot be created or
+ * started, a dependency that can never be met).
  */
 public final class TaskPlanner {
 
@@ -58,10 +58,11 @@ public final class TaskPlanner {
                     if (!progress.pullErrors().containsKey(c.image())) {
                         pulls.add(c.image());
                     }
-                } else if (!progress.createErrors().containsKey(c.name())) {
+                } else if (!progress.containerErrors().containsKey(c.name())) {
                     actions.add(new Action.Create(c.name()));
                 }
-            } else if (o.isCreatedOnly() && dependenciesMet(c, observed)) {
+            } else if (o.isCreatedOnly() && dependenciesMet(c, observed)
+                    && !progress.containerErrors().containsKey(c.name())) {
                 actions.add(new Action.Start(c.name()));
             }
         }
@@ -86,16 +87,13 @@ public final class TaskPlanner {
     private static Optional<String> startFailure(DesiredTask desired, Map<String, ObservedContainer> observed,
             TaskProgress progress) {
         for (ContainerDefinition c : desired.containers()) {
-            if (observed.containsKey(c.name())) {
-                continue;
+            String containerError = progress.containerErrors().get(c.name());
+            if (containerError != null) {
+                return Optional.of(containerError);
             }
-            String pullError = progress.pullErrors().get(c.image());
+            String pullError = observed.containsKey(c.name()) ? null : progress.pullErrors().get(c.image());
             if (pullError != null) {
                 return Optional.of("CannotPullContainerError: " + pullError);
-            }
-            String createError = progress.createErrors().get(c.name());
-            if (createError != null) {
-                return Optional.of("CannotCreateContainerError: " + createError);
             }
         }
         for (ContainerDefinition c : desired.containers()) {
@@ -180,13 +178,13 @@ public final class TaskPlanner {
     }
 
     private static String reason(ContainerDefinition c, ObservedContainer o, TaskProgress progress) {
+        String containerError = progress.containerErrors().get(c.name());
+        if (containerError != null) {
+            return containerError;
+        }
         if (o == null) {
             String pull = progress.pullErrors().get(c.image());
-            if (pull != null) {
-                return "CannotPullContainerError: " + pull;
-            }
-            String create = progress.createErrors().get(c.name());
-            return create == null ? null : "CannotCreateContainerError: " + create;
+            return pull == null ? null : "CannotPullContainerError: " + pull;
         }
         if (o.oomKilled()) {
             return "OutOfMemoryError: Container killed due to memory usage";

@@ -1,0 +1,32 @@
+package io.berth.agent.run;
+
+import io.berth.agent.plan.DesiredTask;
+import io.berth.agent.plan.TaskProgress;
+import io.berth.agent.plan.TaskReport;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agent's working memory of one assigned task: what it is asked to be, what went wrong on the
+ * way, what it last reported, and whether an action on it is under way.
+ */
+final class TaskRecord {
+
+    volatile DesiredTask desired;
+    final Map<String, String> pullErrors = new ConcurrentHashMap<>();
+    final Map<String, String> containerErrors = new ConcurrentHashMap<>();
+    volatile Instant pullStartedAt;
+    volatile Instant pullStoppedAt;
+    volatile TaskReport lastReported;
+    volatile boolean busy;
+
+    TaskRecord(DesiredTask desired) {
+        this.desired = desired;
+    }
+
+    TaskProgress progress(Set<String> presentImages) {
+        return new TaskProgress(presentImages, Map.copyOf(pullErrors), Map.copyOf(containerErrors));
+    }
+}

@@ -55,6 +55,17 @@ public class GatewayClient {
         return send(request);
     }
 
+    /** An ECS API call on the public endpoint ({@code POST /}, JSON 1.1). */
+    public JsonNode ecs(String operation, Object body) throws IOException, InterruptedException {
+        HttpRequest request = request("", Duration.ofSeconds(30))
+                .uri(URI.create(config.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)))
+                .build();
+        return send(request);
+    }
+
     /** A long-poll: waits up to the endpoint's bound (20 s) plus a margin. */
     public JsonNode get(String path) throws IOException, InterruptedException {
         return send(request(path, Duration.ofSeconds(45)).GET().build());

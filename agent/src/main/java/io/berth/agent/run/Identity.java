@@ -71,7 +71,19 @@ public class Identity {
         all.put("ecs.availability-zone", config.availabilityZone());
         all.forEach((name, value) -> attributes.addObject().put("name", name).put("value", value));
 
-        JsonNode registered = gateway.post("/register", request).path("containerInstance");
+        JsonNode registered;
+        try {
+            registered = gateway.post("/register", request).path("containerInstance");
+        } catch (GatewayClient.GatewayException e) {
+            if (e.getMessage().contains("ClusterNotFoundException") && config.cluster().equals("default")) {
+                // As the ECS agent does: the default cluster is created on first use.
+                gateway.ecs("CreateCluster", Map.of("clusterName", "default"));
+            } else if (e.getMessage().contains("was never registered") && request.has("containerInstanceArn")) {
+                // The control plane forgot this instance (a reset): register as a new one.
+                Files.deleteIfExists(state);
+            }
+            throw e;
+        }
         instanceArn = registered.path("containerInstanceArn").asText();
         Files.createDirectories(state.getParent());
         Files.writeString(state, instanceArn, StandardCharsets.UTF_8);

@@ -48,16 +48,13 @@ public class AgentResource {
     private final NativeApi api;
     private final EcsDispatcher dispatcher;
     private final AssignmentFeed feed;
-    private final TaskDefinitionCache definitions;
     private final AgentSignals signals;
     private final Clock clock = Clock.systemUTC();
 
-    public AgentResource(NativeApi api, EcsDispatcher dispatcher, AssignmentFeed feed,
-            TaskDefinitionCache definitions, AgentSignals signals) {
+    public AgentResource(NativeApi api, EcsDispatcher dispatcher, AssignmentFeed feed, AgentSignals signals) {
         this.api = api;
         this.dispatcher = dispatcher;
         this.feed = feed;
-        this.definitions = definitions;
         this.signals = signals;
     }
 
@@ -117,29 +114,19 @@ public class AgentResource {
         return Uni.createFrom().completionStage(change)
                 .ifNoItem().after(LONG_POLL).recoverWithItem((Void) null)
                 .onTermination().invoke(() -> feed.forget(instance, change))
-                .chain(() -> assignment(feed.current(instance)));
+                .map(changed -> assignment(feed.current(instance)));
     }
 
-    private Uni<Response> assignment(AssignmentFeed.Assignment assignment) {
-        List<Uni<JsonNode>> items = assignment.tasks().stream().map(this::withDefinition).toList();
-        Uni<List<JsonNode>> all = items.isEmpty() ? Uni.createFrom().item(List.of())
-                : Uni.join().all(items).andFailFast();
-        return all.map(tasks -> {
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("generation", assignment.generation());
-            ArrayNode array = body.putArray("tasks");
-            tasks.forEach(array::add);
-            return Response.ok(Json.toBytes(body), MediaType.APPLICATION_JSON).build();
-        });
-    }
-
-    private Uni<JsonNode> withDefinition(Task task) {
-        return definitions.get(task.taskDefinitionArn()).map(definition -> {
-            ObjectNode item = Json.MAPPER.createObjectNode();
+    private static Response assignment(AssignmentFeed.Assignment assignment) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("generation", assignment.generation());
+        ArrayNode tasks = body.putArray("tasks");
+        for (Task task : assignment.tasks()) {
+            ObjectNode item = tasks.addObject();
             item.set("task", Json.toTree(task));
-            item.set("taskDefinition", definition);
-            return item;
-        });
+            item.set("taskDefinition", Json.toTree(assignment.definitions().get(task.taskDefinitionArn())));
+        }
+        return Response.ok(Json.toBytes(body), MediaType.APPLICATION_JSON).build();
     }
 
     private Uni<Response> ecs(String auth, String operation, JsonNode body) {

@@ -6,10 +6,12 @@ import io.berth.core.event.Event;
 import io.berth.core.event.EventEnvelope;
 import io.berth.core.event.TaskChanged;
 import io.berth.core.event.TaskCreated;
+import io.berth.core.event.TaskDefinitionRegistered;
 import io.berth.core.event.TasksExpired;
 import io.berth.core.json.Json;
 import io.berth.core.log.Topics;
 import io.berth.core.model.Task;
+import io.berth.core.model.TaskDefinition;
 import io.berth.gateway.config.GatewayConfig;
 import io.berth.log.ConsumerLoop;
 import io.berth.log.KafkaSettings;
@@ -30,8 +32,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * The tasks each container instance must run, followed from {@code berth.events}, so agents get
- * their assignments by long-poll the moment they change — without waiting for the projection.
+ * The tasks each container instance must run, and the task definitions they name, followed from
+ * {@code berth.events}, so agents get their assignments by long-poll the moment they change —
+ * without waiting for the projection.
  * A task stays assigned until it expires: its agent keeps (and finally removes) its containers.
  */
 @ApplicationScoped
@@ -39,8 +42,8 @@ public class AssignmentFeed {
 
     private static final Logger LOG = Logger.getLogger(AssignmentFeed.class);
 
-    /** One instance's tasks at a generation that grows with every change. */
-    public record Assignment(long generation, List<Task> tasks) {
+    /** One instance's tasks, with their task definitions, at a generation that grows with every change. */
+    public record Assignment(long generation, List<Task> tasks, Map<String, TaskDefinition> definitions) {
     }
 
     private final KafkaSettings settings;
@@ -48,6 +51,8 @@ public class AssignmentFeed {
     private final Map<String, Map<String, Task>> tasksByInstance = new HashMap<>();
     private final Map<String, String> instanceOfTask = new HashMap<>();
     private final Map<String, Long> generations = new HashMap<>();
+    /** Every task definition revision, by ARN: a revision never changes its containers. */
+    private final Map<String, TaskDefinition> definitions = new HashMap<>();
     private final Map<String, List<CompletableFuture<Void>>> waiters = new HashMap<>();
     private volatile boolean caughtUp;
 
@@ -72,7 +77,9 @@ public class AssignmentFeed {
     /** The instance's assignment now. */
     public synchronized Assignment current(String instanceArn) {
         Map<String, Task> tasks = tasksByInstance.getOrDefault(instanceArn, Map.of());
-        return new Assignment(generations.getOrDefault(instanceArn, 0L), List.copyOf(tasks.values()));
+        Map<String, TaskDefinition> used = new HashMap<>();
+        tasks.values().forEach(t -> used.put(t.taskDefinitionArn(), definitions.get(t.taskDefinitionArn())));
+        return new Assignment(generations.getOrDefault(instanceArn, 0L), List.copyOf(tasks.values()), used);
     }
 
     /** Completes when the instance's assignment moves past {@code generation} (at once if it has). */
@@ -97,6 +104,7 @@ public class AssignmentFeed {
         synchronized (this) {
             tasksByInstance.clear();
             instanceOfTask.clear();
+            definitions.clear();
             caughtUp = false;
         }
         try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(settings.consumer())) {
@@ -121,13 +129,14 @@ public class AssignmentFeed {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope = Json.read(record.value(), EventEnvelope.class);
-        if (!(envelope.type().startsWith("Task") && !envelope.type().startsWith("TaskDefinition"))
-                && !envelope.type().equals("BoundaryReset")) {
+        if (!envelope.type().startsWith("Task") && !envelope.type().equals("BoundaryReset")) {
             return;
         }
         Event event = envelope.event();
         synchronized (this) {
-            if (event instanceof TaskCreated e) {
+            if (event instanceof TaskDefinitionRegistered e) {
+                definitions.put(e.taskDefinition().taskDefinitionArn(), e.taskDefinition());
+            } else if (event instanceof TaskCreated e) {
                 put(e.task());
             } else if (event instanceof TaskChanged e) {
                 put(e.task());

@@ -36,8 +36,12 @@ public class ProjectionClient {
     }
 
     public Uni<Answer> ecs(String operation, String account, String region, String minPosition, byte[] body) {
-        HttpRequest<Buffer> request = client.request(HttpMethod.POST, base.getPort(), base.getHost(),
-                        "/internal/ecs/" + operation)
+        return post("/internal/ecs/" + operation, account, region, minPosition, body);
+    }
+
+    /** A query of the internal API for an account and region, reflecting at least the given positions. */
+    public Uni<Answer> post(String path, String account, String region, String minPosition, byte[] body) {
+        HttpRequest<Buffer> request = client.request(HttpMethod.POST, base.getPort(), base.getHost(), path)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-Berth-Account", account)
                 .putHeader("X-Berth-Region", region);

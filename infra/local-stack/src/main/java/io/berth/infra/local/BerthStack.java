@@ -20,6 +20,8 @@ public final class BerthStack implements AutoCloseable {
     public static final String PROJECTION_SERVICE = "projection-service";
     public static final String API_GATEWAY = "api-gateway";
     public static final String SCHEDULER = "scheduler";
+    /** Agents are named agent-1, agent-2, ...: one per simulated host, all on this machine's Docker engine. */
+    public static final String AGENT = "agent";
     public static final String DATABASE = "berth";
 
     /**
@@ -30,24 +32,41 @@ public final class BerthStack implements AutoCloseable {
      * @param postgresHostPort an external PostgreSQL as {@code host:port} (user postgres), or null to embed one
      * @param partitions partitions of berth.commands and berth.events when they are created
      * @param gatewayProperties further configuration of the api-gateway (e.g. access keys)
+     * @param agents how many agents to start (each one a container instance of the {@code default}
+     *     cluster, on this machine's Docker engine, in availability zones local-1a, local-1b, ...)
+     * @param schedulerProperties further configuration of the scheduler (e.g. timeouts)
      */
     public record Options(Path root, Path dataDir, int ecsPort, String kafkaBootstrap, String postgresHostPort,
-            int partitions, Map<String, String> gatewayProperties) {
+            int partitions, Map<String, String> gatewayProperties, int agents,
+            Map<String, String> schedulerProperties) {
 
         public static Options local(Path root, Path dataDir) {
-            return new Options(root, dataDir, 0, null, null, 4, Map.of());
+            return new Options(root, dataDir, 0, null, null, 4, Map.of(), 0, Map.of());
         }
 
         public Options withEcsPort(int port) {
-            return new Options(root, dataDir, port, kafkaBootstrap, postgresHostPort, partitions, gatewayProperties);
+            return new Options(root, dataDir, port, kafkaBootstrap, postgresHostPort, partitions, gatewayProperties,
+                    agents, schedulerProperties);
         }
 
         public Options withExternal(String kafka, String postgres) {
-            return new Options(root, dataDir, ecsPort, kafka, postgres, partitions, gatewayProperties);
+            return new Options(root, dataDir, ecsPort, kafka, postgres, partitions, gatewayProperties, agents,
+                    schedulerProperties);
         }
 
         public Options withGatewayProperties(Map<String, String> properties) {
-            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions, properties);
+            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions, properties,
+                    agents, schedulerProperties);
+        }
+
+        public Options withAgents(int count) {
+            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions,
+                    gatewayProperties, count, schedulerProperties);
+        }
+
+        public Options withSchedulerProperties(Map<String, String> properties) {
+            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions,
+                    gatewayProperties, agents, properties);
         }
     }
 
@@ -121,13 +140,40 @@ public final class BerthStack implements AutoCloseable {
         Map<String, String> gateway = new LinkedHashMap<>(options.gatewayProperties());
         gateway.put("berth.gateway.projection-url", "http://127.0.0.1:" + projectionPort);
         services.put(API_GATEWAY, service(API_GATEWAY, ecsPort, gateway));
-        services.put(SCHEDULER, service(SCHEDULER, FreePorts.pick(), Map.of()));
+        services.put(SCHEDULER, service(SCHEDULER, FreePorts.pick(), options.schedulerProperties()));
         for (String name : List.of(PROJECTION_SERVICE, API_GATEWAY, SCHEDULER)) {
             services.get(name).launch();
         }
         for (String name : List.of(PROJECTION_SERVICE, API_GATEWAY, SCHEDULER)) {
             services.get(name).awaitReady(READY_TIMEOUT);
         }
+        for (int i = 1; i <= options.agents(); i++) {
+            String name = AGENT + "-" + i;
+            services.put(name, agent(name, "local-1" + (char) ('a' + i - 1)));
+            services.get(name).launch();
+        }
+        for (int i = 1; i <= options.agents(); i++) {
+            services.get(AGENT + "-" + i).awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    /**
+     * An agent: a container instance of the default cluster. Its name carries the stack's id, so
+     * stacks sharing this machine's Docker engine never touch each other's containers.
+     */
+    private ServiceProcess agent(String name, String availabilityZone) {
+        int port = FreePorts.pick();
+        int hostCores = Runtime.getRuntime().availableProcessors();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("berth.agent.endpoint", endpoint());
+        properties.put("berth.agent.name", agentName(name));
+        properties.put("berth.agent.availability-zone", availabilityZone);
+        properties.put("berth.agent.state-dir", options.dataDir().resolve("agents").toString());
+        properties.put("berth.agent.cpu", String.valueOf(hostCores * 1024));
+        properties.put("quarkus.http.port", String.valueOf(port));
+        Path jar = options.root().resolve("agent/target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(name, jar, properties, List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError"), port, options.dataDir().resolve("logs").resolve(name + ".log"));
     }
 
     private ServiceProcess service(String name, int port, Map<String, String> extra) {
@@ -139,6 +185,11 @@ public final class BerthStack implements AutoCloseable {
         jvm.add(MAX_HEAP.getOrDefault(name, "-Xmx256m"));
         return new ServiceProcess(name, jar, properties, jvm, port,
                 options.dataDir().resolve("logs").resolve(name + ".log"));
+    }
+
+    /** The Docker label value of an agent of this stack. */
+    public String agentName(String agent) {
+        return agent + "-" + Integer.toHexString(options.dataDir().toAbsolutePath().toString().hashCode());
     }
 
     /** The ECS endpoint, e.g. {@code http://127.0.0.1:9400}. */
@@ -204,6 +255,11 @@ public final class BerthStack implements AutoCloseable {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
         reversed.forEach(s -> s.stop(Duration.ofSeconds(20)));
+        List<String> agents = services.keySet().stream().filter(n -> n.startsWith(AGENT + "-"))
+                .map(this::agentName).toList();
+        if (!agents.isEmpty()) {
+            DockerCleanup.removeContainersOf(DockerProbe.DEFAULT_SOCKET, agents);
+        }
         if (kafka != null) {
             kafka.close();
         }

@@ -39,8 +39,13 @@ public final class BerthUp {
             }
         }
         long started = System.nanoTime();
+        boolean docker = DockerProbe.reachable(DockerProbe.DEFAULT_SOCKET);
+        if (!docker) {
+            System.out.println("No Docker engine answers on " + DockerProbe.DEFAULT_SOCKET + ": starting without an "
+                    + "agent, so tasks cannot run. Start one (e.g. `dockerd &`) and run infra/berth up again.");
+        }
         BerthStack stack = BerthStack.start(BerthStack.Options.local(root.toAbsolutePath(), data.toAbsolutePath())
-                .withEcsPort(port).withExternal(kafka, postgres));
+                .withEcsPort(port).withExternal(kafka, postgres).withAgents(docker ? 1 : 0));
         stack.supervise();
         Path state = data.resolve("berth.state");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -61,6 +61,13 @@ public interface AgentConfig {
     @WithDefault("1s")
     Duration observeInterval();
 
+    /**
+     * The registry that stands in for Amazon ECR (e.g. {@code 127.0.0.1:5000}, a local registry):
+     * images named {@code <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>} are pulled
+     * from {@code <registry>/<repository>:<tag>}. Other names are pulled from where they say.
+     */
+    Optional<String> ecrRegistry();
+
     /** The Docker network that awsvpc tasks get their own address on. */
     @WithDefault("berth-awsvpc")
     String awsvpcNetwork();

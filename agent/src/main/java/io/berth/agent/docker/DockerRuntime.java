@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -86,10 +87,23 @@ public class DockerRuntime {
         }
     }
 
-    /** Pulls an image; a failure (unknown image, unreachable registry) is an exception with Docker's message. */
+    /**
+     * Pulls an image (from the registry standing in for ECR, for ECR names) and tags it with the
+     * name the task gives, so containers are created from that name. A failure (unknown image,
+     * unreachable registry) is an exception with Docker's message.
+     */
     public void pull(String image) throws InterruptedException {
-        if (!docker.pullImageCmd(image).exec(new PullImageResultCallback()).awaitCompletion(5, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("pulling " + image + " took more than 5 minutes");
+        ImageReference source = ImageReference.pullSource(image, config.ecrRegistry());
+        var pull = docker.pullImageCmd(source.repository());
+        if (source.tag() != null) {
+            pull.withTag(source.tag());
+        }
+        if (!pull.exec(new PullImageResultCallback()).awaitCompletion(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("pulling " + source.name() + " took more than 5 minutes");
+        }
+        ImageReference wanted = ImageReference.pullSource(image, Optional.empty());
+        if (!wanted.name().equals(source.name()) && wanted.tag() != null) {
+            docker.tagImageCmd(source.name(), wanted.repository(), wanted.tag()).exec();
         }
     }
 

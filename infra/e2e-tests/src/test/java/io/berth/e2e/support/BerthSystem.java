@@ -15,11 +15,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * One running Berth system — real Kafka, real PostgreSQL, every service as its own process — shared
- * by all end-to-end test classes of the run and stopped when the run ends.
+ * by all end-to-end test classes of the run and stopped when the run ends. When a Docker engine
+ * answers, two agents join the default cluster (the multi-host topology on one machine), with a
+ * short agent timeout so the disconnection tests do not wait half a minute.
  */
 public final class BerthSystem implements BeforeAllCallback {
 
@@ -30,14 +33,26 @@ public final class BerthSystem implements BeforeAllCallback {
     public static final String OTHER_ACCOUNT = "222233334444";
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
+    /** Two agents on this machine's Docker engine: two container instances of the default cluster. */
+    public static final int AGENTS = 2;
+
     private static BerthStack stack;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         synchronized (BerthSystem.class) {
             if (stack == null) {
+                boolean docker = DockerEngine.available();
+                if (docker) {
+                    DockerEngine.buildImage();
+                }
                 stack = BerthStack.start(BerthStack.Options.local(root(), tempDir("berth-e2e"))
-                        .withGatewayProperties(Map.of("berth.gateway.access-keys." + OTHER_ACCOUNT_KEY, OTHER_ACCOUNT)));
+                        .withProperties(BerthStack.API_GATEWAY,
+                                Map.of("berth.gateway.access-keys." + OTHER_ACCOUNT_KEY, OTHER_ACCOUNT))
+                        .withAgents(docker ? AGENTS : 0)
+                        .withProperties(BerthStack.SCHEDULER, Map.of("berth.scheduler.agent-timeout", "6s",
+                                "berth.scheduler.tick", "1s"))
+                        .withProperties(BerthStack.AGENT, Map.of("berth.agent.ecr-registry", LocalRegistry.ADDRESS)));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put("berth-system", (AutoCloseable) () -> {
                             stack.close();
@@ -63,6 +78,17 @@ public final class BerthSystem implements BeforeAllCallback {
                 .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(Duration.ofSeconds(60)).build())
+                .build();
+    }
+
+    /** A CloudWatch Logs client on the same endpoint: Berth answers the Logs API for task output. */
+    public static CloudWatchLogsClient logs() {
+        return CloudWatchLogsClient.builder()
+                .endpointOverride(URI.create(stack.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(E2E_ACCESS_KEY,
+                        "secret")))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
                 .build();
     }
 

@@ -31,42 +31,43 @@ public final class BerthStack implements AutoCloseable {
      * @param kafkaBootstrap an external Kafka, or null to run one embedded
      * @param postgresHostPort an external PostgreSQL as {@code host:port} (user postgres), or null to embed one
      * @param partitions partitions of berth.commands and berth.events when they are created
-     * @param gatewayProperties further configuration of the api-gateway (e.g. access keys)
      * @param agents how many agents to start (each one a container instance of the {@code default}
      *     cluster, on this machine's Docker engine, in availability zones local-1a, local-1b, ...)
-     * @param schedulerProperties further configuration of the scheduler (e.g. timeouts)
+     * @param properties further configuration by service name ({@link #API_GATEWAY}, {@link #SCHEDULER},
+     *     {@link #PROJECTION_SERVICE}, {@link #AGENT} for every agent), e.g. access keys or timeouts
      */
     public record Options(Path root, Path dataDir, int ecsPort, String kafkaBootstrap, String postgresHostPort,
-            int partitions, Map<String, String> gatewayProperties, int agents,
-            Map<String, String> schedulerProperties) {
+            int partitions, int agents, Map<String, Map<String, String>> properties) {
 
         public static Options local(Path root, Path dataDir) {
-            return new Options(root, dataDir, 0, null, null, 4, Map.of(), 0, Map.of());
+            return new Options(root, dataDir, 0, null, null, 4, 0, Map.of());
         }
 
         public Options withEcsPort(int port) {
-            return new Options(root, dataDir, port, kafkaBootstrap, postgresHostPort, partitions, gatewayProperties,
-                    agents, schedulerProperties);
+            return new Options(root, dataDir, port, kafkaBootstrap, postgresHostPort, partitions, agents, properties);
         }
 
         public Options withExternal(String kafka, String postgres) {
-            return new Options(root, dataDir, ecsPort, kafka, postgres, partitions, gatewayProperties, agents,
-                    schedulerProperties);
-        }
-
-        public Options withGatewayProperties(Map<String, String> properties) {
-            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions, properties,
-                    agents, schedulerProperties);
+            return new Options(root, dataDir, ecsPort, kafka, postgres, partitions, agents, properties);
         }
 
         public Options withAgents(int count) {
-            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions,
-                    gatewayProperties, count, schedulerProperties);
+            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions, count,
+                    properties);
         }
 
-        public Options withSchedulerProperties(Map<String, String> properties) {
-            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions,
-                    gatewayProperties, agents, properties);
+        /** Adds configuration of one service (or of every agent, for {@link #AGENT}). */
+        public Options withProperties(String service, Map<String, String> extra) {
+            Map<String, Map<String, String>> all = new LinkedHashMap<>(properties);
+            Map<String, String> merged = new LinkedHashMap<>(all.getOrDefault(service, Map.of()));
+            merged.putAll(extra);
+            all.put(service, Map.copyOf(merged));
+            return new Options(root, dataDir, ecsPort, kafkaBootstrap, postgresHostPort, partitions, agents,
+                    Map.copyOf(all));
+        }
+
+        Map<String, String> propertiesOf(String service) {
+            return properties.getOrDefault(service, Map.of());
         }
     }
 
@@ -137,10 +138,9 @@ public final class BerthStack implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + postgresHostPort + "/" + DATABASE,
                 "quarkus.datasource.reactive.url", "postgresql://" + postgresHostPort + "/" + DATABASE,
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER)));
-        Map<String, String> gateway = new LinkedHashMap<>(options.gatewayProperties());
-        gateway.put("berth.gateway.projection-url", "http://127.0.0.1:" + projectionPort);
-        services.put(API_GATEWAY, service(API_GATEWAY, ecsPort, gateway));
-        services.put(SCHEDULER, service(SCHEDULER, FreePorts.pick(), options.schedulerProperties()));
+        services.put(API_GATEWAY, service(API_GATEWAY, ecsPort, Map.of(
+                "berth.gateway.projection-url", "http://127.0.0.1:" + projectionPort)));
+        services.put(SCHEDULER, service(SCHEDULER, FreePorts.pick(), Map.of()));
         for (String name : List.of(PROJECTION_SERVICE, API_GATEWAY, SCHEDULER)) {
             services.get(name).launch();
         }
@@ -164,7 +164,7 @@ public final class BerthStack implements AutoCloseable {
     private ServiceProcess agent(String name, String availabilityZone) {
         int port = FreePorts.pick();
         int hostCores = Runtime.getRuntime().availableProcessors();
-        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>(options.propertiesOf(AGENT));
         properties.put("berth.agent.endpoint", endpoint());
         properties.put("berth.agent.name", agentName(name));
         properties.put("berth.agent.availability-zone", availabilityZone);
@@ -176,8 +176,10 @@ public final class BerthStack implements AutoCloseable {
                 "-XX:+ExitOnOutOfMemoryError"), port, options.dataDir().resolve("logs").resolve(name + ".log"));
     }
 
-    private ServiceProcess service(String name, int port, Map<String, String> extra) {
-        Map<String, String> properties = new LinkedHashMap<>(extra);
+    /** A service with its stack wiring ({@code wiring}) over what the options add for it. */
+    private ServiceProcess service(String name, int port, Map<String, String> wiring) {
+        Map<String, String> properties = new LinkedHashMap<>(options.propertiesOf(name));
+        properties.putAll(wiring);
         properties.put("berth.kafka.bootstrap-servers", bootstrap);
         properties.put("quarkus.http.port", String.valueOf(port));
         Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

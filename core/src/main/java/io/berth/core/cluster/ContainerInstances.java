@@ -113,7 +113,8 @@ final class ContainerInstances {
                 failures.add(Failure.missing(reference));
                 continue;
             }
-            ContainerInstance instance = found.get();
+            // An instance named twice (say by id and by ARN) changes once, from what the first mention made it.
+            ContainerInstance instance = shown.getOrDefault(found.get().containerInstanceArn(), found.get());
             if (!instance.status().equals(c.status())) {
                 instance = with(instance, Map.of("status", c.status(), "version", instance.version() + 1));
                 events.add(new ContainerInstanceChanged(instance));

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Container instance lifecycle (ecs-semantics §3.7): RegisterContainerInstance (and re-registration,
@@ -42,6 +43,8 @@ final class ContainerInstances {
     static final String AVAILABILITY_ZONE = "ecs.availability-zone";
     private static final Set<String> STATES = Set.of(ContainerInstance.ACTIVE, ContainerInstance.DRAINING);
     private static final int MAX_CUSTOM_ATTRIBUTES = 10;
+    private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
+    private static final int MAX_PORT = 65_535;
 
     private ContainerInstances() {
     }
@@ -164,6 +167,9 @@ final class ContainerInstances {
 
     private static List<Resource> resources(List<Resource> given) {
         List<Resource> resources = given == null ? List.of() : given;
+        if (resources.stream().anyMatch(r -> r == null || r.name() == null || r.name().isEmpty())) {
+            throw EcsException.invalidParameter("Every resource in totalResources needs a name.");
+        }
         for (String required : List.of("CPU", "MEMORY")) {
             Resource resource = resources.stream().filter(r -> required.equals(r.name())).findFirst()
                     .orElseThrow(() -> EcsException.invalidParameter("totalResources must include " + required + "."));
@@ -175,8 +181,7 @@ final class ContainerInstances {
         for (Resource r : resources) {
             normalised.add(switch (r.name()) {
                 case "CPU", "MEMORY" -> Resource.integer(r.name(), r.integerValue());
-                case "PORTS", "PORTS_UDP" -> Resource.stringSet(r.name(),
-                        r.stringSetValue() == null ? List.of() : r.stringSetValue());
+                case "PORTS", "PORTS_UDP" -> Resource.stringSet(r.name(), ports(r));
                 default -> r;
             });
         }
@@ -187,6 +192,18 @@ final class ContainerInstances {
             }
         }
         return List.copyOf(normalised);
+    }
+
+    /** The reserved ports of a PORTS or PORTS_UDP resource, which placement reads as port numbers. */
+    private static List<String> ports(Resource resource) {
+        List<String> ports = resource.stringSetValue() == null ? List.of() : resource.stringSetValue();
+        for (String port : ports) {
+            if (port == null || !PORT.matcher(port).matches() || Integer.parseInt(port) > MAX_PORT) {
+                throw EcsException.invalidParameter(resource.name() + " must list port numbers from 1 to " + MAX_PORT
+                        + ", not '" + port + "'.");
+            }
+        }
+        return ports;
     }
 
     private static JsonNode identityDocument(String document) {

@@ -62,6 +62,10 @@ final class ContainerInstances {
                 throw EcsException.invalidParameter("The container instance " + c.containerInstanceArn()
                         + " was never registered in this cluster.");
             }
+            // Deregistration is final: the agent must register afresh, under a new ARN.
+            if (ContainerInstance.INACTIVE.equals(known.get().status())) {
+                throw EcsException.client("Container instance " + id + " is inactive.");
+            }
         }
         String arn = known.map(ContainerInstance::containerInstanceArn)
                 .orElseGet(() -> Arns.containerInstance(scope, cluster.clusterName(), ctx.ids().hexId()));

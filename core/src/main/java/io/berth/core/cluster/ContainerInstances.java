@@ -77,8 +77,21 @@ final class ContainerInstances {
                 null, true, null, null, null, attributes,
                 known.map(ContainerInstance::registeredAt).orElse(ctx.now()), null,
                 Tags.validate(c.tags()).isEmpty() ? null : Tags.validate(c.tags()), null);
+        if (known.isPresent()) {
+            sameSize(known.get(), instance);
+        }
         return Decision.accepted(List.of(new ContainerInstanceRegistered(instance)),
                 Responses.of("containerInstance", view(state, instance)));
+    }
+
+    /** The tasks placed on an instance hold what it registered; ECS refuses a host that comes back resized. */
+    private static void sameSize(ContainerInstance before, ContainerInstance after) {
+        if (after.registered("CPU") != before.registered("CPU")
+                || after.registered("MEMORY") != before.registered("MEMORY")) {
+            throw EcsException.client("Container instance type changes are not supported. Container instance "
+                    + before.id() + " was previously registered with " + before.registered("CPU") + " CPU units and "
+                    + before.registered("MEMORY") + " MiB of memory.");
+        }
     }
 
     static Decision deregister(ClusterState state, DeregisterContainerInstance c, DecisionContext ctx) {

@@ -72,9 +72,10 @@ final class ContainerInstances {
         String ec2InstanceId = identity.path("instanceId").asText(known.map(ContainerInstance::ec2InstanceId)
                 .orElse("i-" + arn.substring(arn.lastIndexOf('/') + 1, arn.lastIndexOf('/') + 18)));
         List<Attribute> attributes = attributes(c.attributes(), identity.path("availabilityZone").asText(null));
+        // An agent re-registers whenever it restarts: that must not undo an operator's drain.
+        String status = known.map(ContainerInstance::status).orElse(ContainerInstance.ACTIVE);
         ContainerInstance instance = new ContainerInstance(arn, ec2InstanceId, null,
-                known.map(i -> i.version() + 1).orElse(1L), c.versionInfo(), null, resources, ContainerInstance.ACTIVE,
-                null, true, null, null, null, attributes,
+                known.map(i -> i.version() + 1).orElse(1L), c.versionInfo(), null, resources, status, null, true, null, null, null, attributes,
                 known.map(ContainerInstance::registeredAt).orElse(ctx.now()), null,
                 Tags.validate(c.tags()).isEmpty() ? null : Tags.validate(c.tags()), null);
         if (known.isPresent()) {

@@ -114,7 +114,8 @@ final class ContainerInstances {
         ContainerInstance inactive = with(instance, Map.of("status", ContainerInstance.INACTIVE,
                 "agentConnected", false, "version", instance.version() + 1));
         events.add(new ContainerInstanceDeregistered(inactive));
-        return Decision.accepted(events, Responses.of("containerInstance", view(state, inactive)));
+        // This decision stops whatever ran there, so the instance is shown holding nothing.
+        return Decision.accepted(events, Responses.of("containerInstance", view(inactive, InstanceUsage.NONE)));
     }
 
     static Decision updateState(ClusterState state, UpdateContainerInstancesState c) {
@@ -172,7 +173,10 @@ final class ContainerInstances {
 
     /** The instance as ECS shows it: with remaining resources and task counts derived from its tasks. */
     static ContainerInstance view(ClusterState state, ContainerInstance instance) {
-        InstanceUsage usage = InstanceUsage.of(state, instance);
+        return view(instance, InstanceUsage.of(state, instance));
+    }
+
+    private static ContainerInstance view(ContainerInstance instance, InstanceUsage usage) {
         return with(instance, Map.of(
                 "remainingResources", usage.remainingResources(instance),
                 "runningTasksCount", usage.running(),

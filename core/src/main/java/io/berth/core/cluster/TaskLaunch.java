@@ -192,6 +192,11 @@ final class TaskLaunch {
                 throw EcsException.invalidParameter("Container override names " + o.name()
                         + ", which is not a container of " + definition.taskDefinitionArn() + ".");
             }
+            if ((o.cpu() != null && o.cpu() < 0) || (o.memory() != null && o.memory() <= 0)
+                    || (o.memoryReservation() != null && o.memoryReservation() <= 0)) {
+                throw EcsException.invalidParameter("The override of container " + o.name()
+                        + " needs cpu of 0 or more and memory and memoryReservation above 0.");
+            }
         }
     }
 

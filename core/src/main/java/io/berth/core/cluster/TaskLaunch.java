@@ -24,6 +24,7 @@ import io.berth.core.model.Task;
 import io.berth.core.model.TaskDefinition;
 import io.berth.core.model.TaskOverride;
 import io.berth.core.placement.InstanceView;
+import io.berth.core.placement.PlacementFailureReasons;
 import io.berth.core.placement.PlacementOutcome;
 import io.berth.core.placement.TaskPlacer;
 import io.berth.core.placement.TaskShape;
@@ -91,6 +92,9 @@ final class TaskLaunch {
         TaskShape shape = new TaskShape(launch.reservation().cpu(), launch.reservation().memory(),
                 launch.reservation().tcpPorts(), launch.reservation().udpPorts(), launch.group(), constraints,
                 ServiceValidation.placementStrategy(c.placementStrategy(), ServiceValidation.REPLICA));
+        if (state.instances().stream().allMatch(i -> ContainerInstance.INACTIVE.equals(i.status()))) {
+            throw EcsException.invalidParameter(PlacementFailureReasons.NO_CONTAINER_INSTANCES);
+        }
         Map<String, ContainerInstance> byArn = new LinkedHashMap<>();
         List<InstanceView> views = new ArrayList<>();
         for (ContainerInstance instance : state.instances()) {

@@ -65,6 +65,8 @@ final class TaskTransitions {
         if (task.isStopped() || next < current) {
             return Optional.empty();
         }
+        boolean neverRan = task.startedAt() == null && current < TaskStatus.rank(TaskStatus.RUNNING);
+        String unaskedStopCode = neverRan ? TASK_FAILED_TO_START : ESSENTIAL_CONTAINER_EXITED;
         List<Container> containers = containers(task, report.containers());
         Map<String, Object> changes = new HashMap<>();
         changes.put("lastStatus", report.status());
@@ -86,15 +88,14 @@ final class TaskTransitions {
             changes.put("stoppedAt", now);
             changes.put("executionStoppedAt", report.executionStoppedAt() != null ? report.executionStoppedAt() : now);
             if (task.stopCode() == null) {
-                boolean neverRan = task.startedAt() == null && current < TaskStatus.rank(TaskStatus.RUNNING);
-                changes.put("stopCode", neverRan ? TASK_FAILED_TO_START : ESSENTIAL_CONTAINER_EXITED);
+                changes.put("stopCode", unaskedStopCode);
                 changes.put("stoppedReason", report.reason() != null ? report.reason()
                         : neverRan ? "Task failed to start" : "Essential container in task exited");
             }
         } else if (report.reason() != null && next >= TaskStatus.rank(TaskStatus.STOPPING) && task.stopCode() == null) {
-            // An essential container exited: the task is on its way down.
+            // Going down unasked: it failed to start, or an essential container exited.
             changes.put("desiredStatus", TaskStatus.STOPPED);
-            changes.put("stopCode", ESSENTIAL_CONTAINER_EXITED);
+            changes.put("stopCode", unaskedStopCode);
             changes.put("stoppedReason", report.reason());
         }
         Task updated = Json.with(task, changes);

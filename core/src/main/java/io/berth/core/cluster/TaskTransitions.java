@@ -58,8 +58,11 @@ final class TaskTransitions {
         return Json.with(task, changes);
     }
 
-    /** The task after an agent's report, or empty when the report is stale or changes nothing. */
-    static Optional<Task> reported(Task task, SubmitTaskStateChange report, Instant now) {
+    /**
+     * The task after an agent's report, or empty when the report is stale or changes nothing.
+     * {@code essential}: the names of its essential containers, whose health alone makes the task's.
+     */
+    static Optional<Task> reported(Task task, SubmitTaskStateChange report, Set<String> essential, Instant now) {
         int current = TaskStatus.rank(task.lastStatus());
         int next = TaskStatus.rank(report.status());
         if (task.isStopped() || next < current) {
@@ -71,7 +74,7 @@ final class TaskTransitions {
         Map<String, Object> changes = new HashMap<>();
         changes.put("lastStatus", report.status());
         changes.put("containers", containers);
-        changes.put("healthStatus", taskHealth(containers));
+        changes.put("healthStatus", taskHealth(containers, essential));
         putIfAbsent(changes, task.pullStartedAt(), "pullStartedAt", report.pullStartedAt());
         putIfAbsent(changes, task.pullStoppedAt(), "pullStoppedAt", report.pullStoppedAt());
         if (next >= TaskStatus.rank(TaskStatus.RUNNING) && task.startedAt() == null
@@ -136,14 +139,14 @@ final class TaskTransitions {
     }
 
     /**
-     * The task's health from its containers' health checks (containers without one have no health
-     * status): any UNHEALTHY makes it UNHEALTHY, all HEALTHY makes it HEALTHY, otherwise (or with
-     * no checks at all) UNKNOWN.
+     * The task's health from the health checks of its essential containers (containers without one
+     * have no health status; non-essential ones do not count): any UNHEALTHY makes it UNHEALTHY, all
+     * HEALTHY makes it HEALTHY, otherwise (or with no such checks at all) UNKNOWN.
      */
-    static String taskHealth(List<Container> containers) {
+    static String taskHealth(List<Container> containers, Set<String> essential) {
         Set<String> states = new HashSet<>();
         for (Container c : containers) {
-            if (c.healthStatus() != null) {
+            if (c.healthStatus() != null && essential.contains(c.name())) {
                 states.add(c.healthStatus());
             }
         }

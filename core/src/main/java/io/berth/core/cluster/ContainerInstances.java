@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Container instance lifecycle (ecs-semantics §3.7): RegisterContainerInstance (and re-registration,
@@ -42,6 +43,8 @@ final class ContainerInstances {
     static final String AVAILABILITY_ZONE = "ecs.availability-zone";
     private static final Set<String> STATES = Set.of(ContainerInstance.ACTIVE, ContainerInstance.DRAINING);
     private static final int MAX_CUSTOM_ATTRIBUTES = 10;
+    private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
+    private static final int MAX_PORT = 65_535;
 
     private ContainerInstances() {
     }
@@ -59,19 +62,37 @@ final class ContainerInstances {
                 throw EcsException.invalidParameter("The container instance " + c.containerInstanceArn()
                         + " was never registered in this cluster.");
             }
+            // Deregistration is final: the agent must register afresh, under a new ARN.
+            if (ContainerInstance.INACTIVE.equals(known.get().status())) {
+                throw EcsException.client("Container instance " + id + " is inactive.");
+            }
         }
         String arn = known.map(ContainerInstance::containerInstanceArn)
                 .orElseGet(() -> Arns.containerInstance(scope, cluster.clusterName(), ctx.ids().hexId()));
         String ec2InstanceId = identity.path("instanceId").asText(known.map(ContainerInstance::ec2InstanceId)
                 .orElse("i-" + arn.substring(arn.lastIndexOf('/') + 1, arn.lastIndexOf('/') + 18)));
         List<Attribute> attributes = attributes(c.attributes(), identity.path("availabilityZone").asText(null));
+        // An agent re-registers whenever it restarts: that must not undo an operator's drain.
+        String status = known.map(ContainerInstance::status).orElse(ContainerInstance.ACTIVE);
         ContainerInstance instance = new ContainerInstance(arn, ec2InstanceId, null,
-                known.map(i -> i.version() + 1).orElse(1L), c.versionInfo(), null, resources, ContainerInstance.ACTIVE,
-                null, true, null, null, null, attributes,
+                known.map(i -> i.version() + 1).orElse(1L), c.versionInfo(), null, resources, status, null, true, null, null, null, attributes,
                 known.map(ContainerInstance::registeredAt).orElse(ctx.now()), null,
                 Tags.validate(c.tags()).isEmpty() ? null : Tags.validate(c.tags()), null);
+        if (known.isPresent()) {
+            sameSize(known.get(), instance);
+        }
         return Decision.accepted(List.of(new ContainerInstanceRegistered(instance)),
                 Responses.of("containerInstance", view(state, instance)));
+    }
+
+    /** The tasks placed on an instance hold what it registered; ECS refuses a host that comes back resized. */
+    private static void sameSize(ContainerInstance before, ContainerInstance after) {
+        if (after.registered("CPU") != before.registered("CPU")
+                || after.registered("MEMORY") != before.registered("MEMORY")) {
+            throw EcsException.client("Container instance type changes are not supported. Container instance "
+                    + before.id() + " was previously registered with " + before.registered("CPU") + " CPU units and "
+                    + before.registered("MEMORY") + " MiB of memory.");
+        }
     }
 
     static Decision deregister(ClusterState state, DeregisterContainerInstance c, DecisionContext ctx) {
@@ -93,7 +114,8 @@ final class ContainerInstances {
         ContainerInstance inactive = with(instance, Map.of("status", ContainerInstance.INACTIVE,
                 "agentConnected", false, "version", instance.version() + 1));
         events.add(new ContainerInstanceDeregistered(inactive));
-        return Decision.accepted(events, Responses.of("containerInstance", view(state, inactive)));
+        // This decision stops whatever ran there, so the instance is shown holding nothing.
+        return Decision.accepted(events, Responses.of("containerInstance", view(inactive, InstanceUsage.NONE)));
     }
 
     static Decision updateState(ClusterState state, UpdateContainerInstancesState c) {
@@ -113,7 +135,8 @@ final class ContainerInstances {
                 failures.add(Failure.missing(reference));
                 continue;
             }
-            ContainerInstance instance = found.get();
+            // An instance named twice (say by id and by ARN) changes once, from what the first mention made it.
+            ContainerInstance instance = shown.getOrDefault(found.get().containerInstanceArn(), found.get());
             if (!instance.status().equals(c.status())) {
                 instance = with(instance, Map.of("status", c.status(), "version", instance.version() + 1));
                 events.add(new ContainerInstanceChanged(instance));
@@ -150,7 +173,10 @@ final class ContainerInstances {
 
     /** The instance as ECS shows it: with remaining resources and task counts derived from its tasks. */
     static ContainerInstance view(ClusterState state, ContainerInstance instance) {
-        InstanceUsage usage = InstanceUsage.of(state, instance);
+        return view(instance, InstanceUsage.of(state, instance));
+    }
+
+    private static ContainerInstance view(ContainerInstance instance, InstanceUsage usage) {
         return with(instance, Map.of(
                 "remainingResources", usage.remainingResources(instance),
                 "runningTasksCount", usage.running(),
@@ -163,6 +189,9 @@ final class ContainerInstances {
 
     private static List<Resource> resources(List<Resource> given) {
         List<Resource> resources = given == null ? List.of() : given;
+        if (resources.stream().anyMatch(r -> r == null || r.name() == null || r.name().isEmpty())) {
+            throw EcsException.invalidParameter("Every resource in totalResources needs a name.");
+        }
         for (String required : List.of("CPU", "MEMORY")) {
             Resource resource = resources.stream().filter(r -> required.equals(r.name())).findFirst()
                     .orElseThrow(() -> EcsException.invalidParameter("totalResources must include " + required + "."));
@@ -174,8 +203,7 @@ final class ContainerInstances {
         for (Resource r : resources) {
             normalised.add(switch (r.name()) {
                 case "CPU", "MEMORY" -> Resource.integer(r.name(), r.integerValue());
-                case "PORTS", "PORTS_UDP" -> Resource.stringSet(r.name(),
-                        r.stringSetValue() == null ? List.of() : r.stringSetValue());
+                case "PORTS", "PORTS_UDP" -> Resource.stringSet(r.name(), ports(r));
                 default -> r;
             });
         }
@@ -186,6 +214,18 @@ final class ContainerInstances {
             }
         }
         return List.copyOf(normalised);
+    }
+
+    /** The reserved ports of a PORTS or PORTS_UDP resource, which placement reads as port numbers. */
+    private static List<String> ports(Resource resource) {
+        List<String> ports = resource.stringSetValue() == null ? List.of() : resource.stringSetValue();
+        for (String port : ports) {
+            if (port == null || !PORT.matcher(port).matches() || Integer.parseInt(port) > MAX_PORT) {
+                throw EcsException.invalidParameter(resource.name() + " must list port numbers from 1 to " + MAX_PORT
+                        + ", not '" + port + "'.");
+            }
+        }
+        return ports;
     }
 
     private static JsonNode identityDocument(String document) {

@@ -17,6 +17,9 @@ import java.util.TreeSet;
 record InstanceUsage(int cpu, int memory, Set<Integer> tcpPorts, Set<Integer> udpPorts, int running, int pending,
         List<String> groups) {
 
+    /** An instance without tasks that are not stopped. */
+    static final InstanceUsage NONE = new InstanceUsage(0, 0, Set.of(), Set.of(), 0, 0, List.of());
+
     static InstanceUsage of(ClusterState state, ContainerInstance instance) {
         int cpu = 0;
         int memory = 0;

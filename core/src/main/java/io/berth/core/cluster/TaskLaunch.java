@@ -24,6 +24,7 @@ import io.berth.core.model.Task;
 import io.berth.core.model.TaskDefinition;
 import io.berth.core.model.TaskOverride;
 import io.berth.core.placement.InstanceView;
+import io.berth.core.placement.PlacementFailureReasons;
 import io.berth.core.placement.PlacementOutcome;
 import io.berth.core.placement.TaskPlacer;
 import io.berth.core.placement.TaskShape;
@@ -91,6 +92,9 @@ final class TaskLaunch {
         TaskShape shape = new TaskShape(launch.reservation().cpu(), launch.reservation().memory(),
                 launch.reservation().tcpPorts(), launch.reservation().udpPorts(), launch.group(), constraints,
                 ServiceValidation.placementStrategy(c.placementStrategy(), ServiceValidation.REPLICA));
+        if (state.instances().stream().allMatch(i -> ContainerInstance.INACTIVE.equals(i.status()))) {
+            throw EcsException.invalidParameter(PlacementFailureReasons.NO_CONTAINER_INSTANCES);
+        }
         Map<String, ContainerInstance> byArn = new LinkedHashMap<>();
         List<InstanceView> views = new ArrayList<>();
         for (ContainerInstance instance : state.instances()) {
@@ -191,6 +195,11 @@ final class TaskLaunch {
             if (!known) {
                 throw EcsException.invalidParameter("Container override names " + o.name()
                         + ", which is not a container of " + definition.taskDefinitionArn() + ".");
+            }
+            if ((o.cpu() != null && o.cpu() < 0) || (o.memory() != null && o.memory() <= 0)
+                    || (o.memoryReservation() != null && o.memoryReservation() <= 0)) {
+                throw EcsException.invalidParameter("The override of container " + o.name()
+                        + " needs cpu of 0 or more and memory and memoryReservation above 0.");
             }
         }
     }

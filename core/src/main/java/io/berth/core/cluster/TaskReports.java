@@ -1,6 +1,8 @@
 package io.berth.core.cluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.berth.core.arn.Scope;
+import io.berth.core.arn.TaskDefinitionRef;
 import io.berth.core.command.ExpireStoppedTasks;
 import io.berth.core.command.SubmitTaskStateChange;
 import io.berth.core.decide.Decision;
@@ -10,9 +12,13 @@ import io.berth.core.error.EcsException;
 import io.berth.core.event.TaskChanged;
 import io.berth.core.event.TasksExpired;
 import io.berth.core.model.Cluster;
+import io.berth.core.model.Container;
+import io.berth.core.model.ContainerDefinition;
 import io.berth.core.model.Task;
 import io.berth.core.model.TaskStatus;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What agents report about their tasks (SubmitTaskStateChange, answered with an
@@ -29,7 +35,7 @@ final class TaskReports {
             throw EcsException.invalidParameter("status must be a task status (PENDING, RUNNING, STOPPED, ...).");
         }
         Task task = TaskStop.existing(state, cluster, c.task());
-        return TaskTransitions.reported(task, c, ctx.now())
+        return TaskTransitions.reported(task, c, essentialContainers(state.boundary().scope(), task, ctx), ctx.now())
                 .map(changed -> Decision.accepted(List.of(new TaskChanged(changed)), acknowledgment()))
                 .orElseGet(() -> Decision.unchanged(acknowledgment()));
     }
@@ -44,6 +50,17 @@ final class TaskReports {
         }
         String clusterArn = state.cluster().map(Cluster::clusterArn).orElse(state.boundary().key());
         return Decision.accepted(List.of(new TasksExpired(clusterArn, expired)), Responses.empty());
+    }
+
+    /**
+     * The names of the task's essential containers, from the revision it was started from; all of
+     * its containers when that cannot be read.
+     */
+    private static Set<String> essentialContainers(Scope scope, Task task, DecisionContext ctx) {
+        return ctx.taskDefinitions().find(scope, TaskDefinitionRef.parse(scope, task.taskDefinitionArn()))
+                .map(definition -> definition.containerDefinitions().stream().filter(ContainerDefinition::isEssential)
+                        .map(ContainerDefinition::name).collect(Collectors.toSet()))
+                .orElseGet(() -> task.containers().stream().map(Container::name).collect(Collectors.toSet()));
     }
 
     private static ObjectNode acknowledgment() {

@@ -58,18 +58,23 @@ final class TaskTransitions {
         return Json.with(task, changes);
     }
 
-    /** The task after an agent's report, or empty when the report is stale or changes nothing. */
-    static Optional<Task> reported(Task task, SubmitTaskStateChange report, Instant now) {
+    /**
+     * The task after an agent's report, or empty when the report is stale or changes nothing.
+     * {@code essential}: the names of its essential containers, whose health alone makes the task's.
+     */
+    static Optional<Task> reported(Task task, SubmitTaskStateChange report, Set<String> essential, Instant now) {
         int current = TaskStatus.rank(task.lastStatus());
         int next = TaskStatus.rank(report.status());
         if (task.isStopped() || next < current) {
             return Optional.empty();
         }
+        boolean neverRan = task.startedAt() == null && current < TaskStatus.rank(TaskStatus.RUNNING);
+        String unaskedStopCode = neverRan ? TASK_FAILED_TO_START : ESSENTIAL_CONTAINER_EXITED;
         List<Container> containers = containers(task, report.containers());
         Map<String, Object> changes = new HashMap<>();
         changes.put("lastStatus", report.status());
         changes.put("containers", containers);
-        changes.put("healthStatus", taskHealth(containers));
+        changes.put("healthStatus", taskHealth(containers, essential));
         putIfAbsent(changes, task.pullStartedAt(), "pullStartedAt", report.pullStartedAt());
         putIfAbsent(changes, task.pullStoppedAt(), "pullStoppedAt", report.pullStoppedAt());
         if (next >= TaskStatus.rank(TaskStatus.RUNNING) && task.startedAt() == null
@@ -86,15 +91,14 @@ final class TaskTransitions {
             changes.put("stoppedAt", now);
             changes.put("executionStoppedAt", report.executionStoppedAt() != null ? report.executionStoppedAt() : now);
             if (task.stopCode() == null) {
-                boolean neverRan = task.startedAt() == null && current < TaskStatus.rank(TaskStatus.RUNNING);
-                changes.put("stopCode", neverRan ? TASK_FAILED_TO_START : ESSENTIAL_CONTAINER_EXITED);
+                changes.put("stopCode", unaskedStopCode);
                 changes.put("stoppedReason", report.reason() != null ? report.reason()
                         : neverRan ? "Task failed to start" : "Essential container in task exited");
             }
         } else if (report.reason() != null && next >= TaskStatus.rank(TaskStatus.STOPPING) && task.stopCode() == null) {
-            // An essential container exited: the task is on its way down.
+            // Going down unasked: it failed to start, or an essential container exited.
             changes.put("desiredStatus", TaskStatus.STOPPED);
-            changes.put("stopCode", ESSENTIAL_CONTAINER_EXITED);
+            changes.put("stopCode", unaskedStopCode);
             changes.put("stoppedReason", report.reason());
         }
         Task updated = Json.with(task, changes);
@@ -135,14 +139,14 @@ final class TaskTransitions {
     }
 
     /**
-     * The task's health from its containers' health checks (containers without one have no health
-     * status): any UNHEALTHY makes it UNHEALTHY, all HEALTHY makes it HEALTHY, otherwise (or with
-     * no checks at all) UNKNOWN.
+     * The task's health from the health checks of its essential containers (containers without one
+     * have no health status; non-essential ones do not count): any UNHEALTHY makes it UNHEALTHY, all
+     * HEALTHY makes it HEALTHY, otherwise (or with no such checks at all) UNKNOWN.
      */
-    static String taskHealth(List<Container> containers) {
+    static String taskHealth(List<Container> containers, Set<String> essential) {
         Set<String> states = new HashSet<>();
         for (Container c : containers) {
-            if (c.healthStatus() != null) {
+            if (c.healthStatus() != null && essential.contains(c.name())) {
                 states.add(c.healthStatus());
             }
         }

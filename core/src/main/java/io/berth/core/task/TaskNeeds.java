@@ -5,6 +5,7 @@ import io.berth.core.model.PortMapping;
 import io.berth.core.model.Reservation;
 import io.berth.core.model.TaskDefinition;
 import io.berth.core.model.TaskOverride;
+import io.berth.core.validate.TaskSize;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,13 +20,15 @@ public final class TaskNeeds {
     private TaskNeeds() {
     }
 
+    /** @throws io.berth.core.error.EcsException ClientException for a task cpu or memory that is not a size */
     public static Reservation of(TaskDefinition definition, TaskOverride overrides) {
         List<ContainerDefinition> containers = EffectiveContainers.of(definition, overrides);
         String taskCpu = overrides != null && overrides.cpu() != null ? overrides.cpu() : definition.cpu();
         String taskMemory = overrides != null && overrides.memory() != null ? overrides.memory() : definition.memory();
-        int cpu = taskCpu != null ? Integer.parseInt(taskCpu)
+        // Overrides come as the client wrote them ("1 vCPU", "2GB"); a definition's are already in units.
+        int cpu = taskCpu != null ? TaskSize.cpuUnits(taskCpu)
                 : containers.stream().mapToInt(c -> c.cpu() == null ? 0 : c.cpu()).sum();
-        int memory = taskMemory != null ? Integer.parseInt(taskMemory)
+        int memory = taskMemory != null ? TaskSize.memoryMiB(taskMemory)
                 : containers.stream().mapToInt(c -> c.memoryReservation() != null ? c.memoryReservation()
                         : c.memory() != null ? c.memory() : 0).sum();
         Set<Integer> tcp = new TreeSet<>();

@@ -10,11 +10,14 @@ import io.berth.agent.gateway.GatewayClient;
 import io.berth.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
 
 /**
  * Who this host is in the cluster. Registers it as a container instance (CPU units = cores × 1024,
@@ -26,6 +29,8 @@ public class Identity {
 
     /** The version of this agent, reported as {@code versionInfo.agentVersion}. */
     public static final String AGENT_VERSION = "0.1.0";
+
+    private static final Logger LOG = Logger.getLogger(Identity.class);
 
     private final AgentConfig config;
     private final DockerRuntime docker;
@@ -78,8 +83,9 @@ public class Identity {
             if (e.getMessage().contains("ClusterNotFoundException") && config.cluster().equals("default")) {
                 // As the ECS agent does: the default cluster is created on first use.
                 gateway.ecs("CreateCluster", Map.of("clusterName", "default"));
-            } else if (e.getMessage().contains("was never registered") && request.has("containerInstanceArn")) {
-                // The control plane forgot this instance (a reset): register as a new one.
+            } else if (request.has("containerInstanceArn") && startsAfresh(e.getMessage())) {
+                LOG.warnf("the control plane refuses identity %s (%s); registering as a new instance", known,
+                        e.getMessage());
                 Files.deleteIfExists(state);
             }
             throw e;
@@ -90,6 +96,16 @@ public class Identity {
         return instanceArn;
     }
 
+    /**
+     * Refusals after which the old identity is gone for good: the control plane forgot the
+     * instance (a reset), it was deregistered, or the host's resources changed — the ECS agent
+     * then needs a new instance too.
+     */
+    private static boolean startsAfresh(String refusal) {
+        return refusal.contains("was never registered") || refusal.contains("is inactive")
+                || refusal.contains("type changes are not supported");
+    }
+
     private static String architecture() {
         String arch = System.getProperty("os.arch");
         return arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "arm64" : arch;
@@ -97,8 +113,8 @@ public class Identity {
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "localhost";
         }
     }

@@ -4,8 +4,12 @@ import io.berth.core.command.SubmitTaskStateChange;
 import io.berth.core.json.Json;
 import io.berth.core.model.Container;
 import io.berth.core.model.ContainerStateChange;
+import io.berth.core.model.KeyValuePair;
+import io.berth.core.model.NetworkInterface;
 import io.berth.core.model.Task;
+import io.berth.core.model.TaskAttachment;
 import io.berth.core.model.TaskStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * How a task changes (ecs-semantics §3.6): a stop request, a stop, and the agent's reports. Each
@@ -25,6 +31,7 @@ final class TaskTransitions {
     static final String USER_INITIATED = "UserInitiated";
     static final String ESSENTIAL_CONTAINER_EXITED = "EssentialContainerExited";
     static final String TASK_FAILED_TO_START = "TaskFailedToStart";
+    static final String ENI = "ElasticNetworkInterface";
 
     private TaskTransitions() {
     }
@@ -54,6 +61,9 @@ final class TaskTransitions {
         changes.put("executionStoppedAt", now);
         changes.put("stoppedAt", now);
         changes.put("containers", containers);
+        if (task.attachments() != null && !task.attachments().isEmpty()) {
+            changes.put("attachments", attachments(task.attachments(), containers, TaskStatus.STOPPED));
+        }
         changes.put("version", task.version() + 1);
         return Json.with(task, changes);
     }
@@ -75,6 +85,9 @@ final class TaskTransitions {
         changes.put("lastStatus", report.status());
         changes.put("containers", containers);
         changes.put("healthStatus", taskHealth(containers, essential));
+        if (task.attachments() != null && !task.attachments().isEmpty()) {
+            changes.put("attachments", attachments(task.attachments(), containers, report.status()));
+        }
         putIfAbsent(changes, task.pullStartedAt(), "pullStartedAt", report.pullStartedAt());
         putIfAbsent(changes, task.pullStoppedAt(), "pullStoppedAt", report.pullStoppedAt());
         if (next >= TaskStatus.rank(TaskStatus.RUNNING) && task.startedAt() == null
@@ -106,6 +119,40 @@ final class TaskTransitions {
             return Optional.empty();
         }
         return Optional.of(Json.with(updated, Map.of("version", task.version() + 1)));
+    }
+
+    /**
+     * The awsvpc network interface follows the task: ATTACHED, with its address, once a container
+     * reports one; DELETED once the task stopped. Its id is derived from the attachment's, so the
+     * decision stays a pure function of the log.
+     */
+    static List<TaskAttachment> attachments(List<TaskAttachment> current, List<Container> containers, String status) {
+        String address = containers.stream().flatMap(c -> c.networkInterfaces() == null ? Stream.empty()
+                        : c.networkInterfaces().stream())
+                .map(NetworkInterface::privateIpv4Address).filter(Objects::nonNull).findFirst().orElse(null);
+        List<TaskAttachment> updated = new ArrayList<>();
+        for (TaskAttachment attachment : current) {
+            if (!ENI.equals(attachment.type())) {
+                updated.add(attachment);
+            } else if (TaskStatus.STOPPED.equals(status)) {
+                updated.add(new TaskAttachment(attachment.id(), attachment.type(), "DELETED", attachment.details()));
+            } else if (address != null && !"ATTACHED".equals(attachment.status())) {
+                List<KeyValuePair> details = new ArrayList<>(attachment.details() == null ? List.of()
+                        : attachment.details());
+                details.add(new KeyValuePair("networkInterfaceId", networkInterfaceId(attachment.id())));
+                details.add(new KeyValuePair("privateIPv4Address", address));
+                updated.add(new TaskAttachment(attachment.id(), attachment.type(), "ATTACHED", List.copyOf(details)));
+            } else {
+                updated.add(attachment);
+            }
+        }
+        return List.copyOf(updated);
+    }
+
+    /** {@code eni-} and 17 hex digits, as ECS's, derived from the attachment id. */
+    private static String networkInterfaceId(String attachmentId) {
+        return "eni-" + UUID.nameUUIDFromBytes(attachmentId.getBytes(StandardCharsets.UTF_8)).toString()
+                .replace("-", "").substring(0, 17);
     }
 
     private static boolean sameState(Task before, Task after) {

@@ -20,10 +20,13 @@ import io.berth.core.fixture.Recorded;
 import io.berth.core.fixture.TaskDefinitions;
 import io.berth.core.model.Container;
 import io.berth.core.model.ContainerInstance;
+import io.berth.core.model.KeyValuePair;
 import io.berth.core.model.NetworkBinding;
+import io.berth.core.model.NetworkInterface;
 import io.berth.core.model.Reservation;
 import io.berth.core.model.Resource;
 import io.berth.core.model.Task;
+import io.berth.core.model.TaskAttachment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -48,6 +51,8 @@ class TaskLifecycleTest {
                             + "{'name':'db','image':'db','memory':64," + CHECK + "},"
                             + "{'name':'log','image':'log','memory':64,'essential':false," + CHECK + "},"
                             + "{'name':'plain','image':'plain','memory':64}]")
+                    .define("vpc", 1, "'networkMode':'awsvpc','containerDefinitions':[{'name':'app','image':'web',"
+                            + "'memory':64,'portMappings':[{'containerPort':80}]}]")
                     .define("sidecar", 1, "'networkMode':'bridge','containerDefinitions':["
                             + "{'name':'app','image':'web','memory':64},"
                             + "{'name':'log','image':'log','memory':64,'essential':false," + CHECK + "}]"))
@@ -170,6 +175,34 @@ class TaskLifecycleTest {
         assertThat(exited.exitCode()).isEqualTo(137);
         assertThat(exited.reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
         assertThat(exited.runtimeId()).as("kept from the earlier report").isEqualTo("4f2a9c");
+    }
+
+    @Test
+    void theNetworkInterfaceOfAnAwsvpcTaskIsAttachedWithItsAddressAndDeletedWhenTheTaskStops() {
+        Task task = createdTask(prod.when(request(RunTask.class, "{'cluster':'prod','taskDefinition':'vpc',"
+                + "'networkConfiguration':{'awsvpcConfiguration':{'subnets':['subnet-1']}}}")));
+        assertThat(task.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo("ElasticNetworkInterface");
+            assertThat(a.status()).isEqualTo("PRECREATED");
+            assertThat(a.details()).containsExactly(new KeyValuePair("subnetId", "subnet-1"));
+        });
+        String attachment = task.attachments().get(0).id();
+
+        Task running = changedTask(submit(task, "RUNNING", "'containers':[{'containerName':'app','status':'RUNNING',"
+                + "'networkInterfaces':[{'attachmentId':'" + attachment + "','privateIpv4Address':'172.30.0.7'}]}]"));
+
+        TaskAttachment eni = running.attachments().get(0);
+        assertThat(eni.status()).isEqualTo("ATTACHED");
+        assertThat(eni.details()).contains(new KeyValuePair("subnetId", "subnet-1"),
+                new KeyValuePair("privateIPv4Address", "172.30.0.7"));
+        assertThat(eni.details()).filteredOn(d -> d.name().equals("networkInterfaceId")).singleElement()
+                .satisfies(d -> assertThat(d.value()).matches("eni-[0-9a-f]{17}"));
+        assertThat(running.containers().get(0).networkInterfaces())
+                .containsExactly(new NetworkInterface(attachment, "172.30.0.7", null));
+
+        Task stopped = changedTask(submit(task, "STOPPED"));
+        assertThat(stopped.attachments().get(0).status()).isEqualTo("DELETED");
+        assertThat(stopped.attachments().get(0).details()).isEqualTo(eni.details());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.berth.e2e.support;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
@@ -9,9 +8,7 @@ import io.berth.infra.local.DockerProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -21,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class DockerEngine {
 
-    /** The image the tests run: FROM scratch with a static busybox, built here (nothing can be pulled). */
+    /** The image the tests run: FROM scratch with a static busybox, built locally (nothing can be pulled). */
     public static final String IMAGE = "berth/busybox:e2e";
 
     private static DockerClient client;
@@ -55,21 +52,20 @@ public final class DockerEngine {
         return client;
     }
 
-    /** Builds the test image once per engine. */
+    /** Builds the test image with the project's own recipe (infra/docker/busybox-image). */
     public static synchronized void buildImage() {
-        Path busybox = Path.of("/bin/busybox");
-        if (!Files.isRegularFile(busybox)) {
-            throw new AssertionError("the test image needs a static busybox at /bin/busybox (Debian: busybox-static)");
-        }
         try {
-            Path context = Files.createTempDirectory("berth-e2e-image");
-            Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\n"
-                    + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n");
-            Files.copy(busybox, context.resolve("busybox"));
-            client().buildImageCmd(context.toFile()).withTags(Set.of(IMAGE)).exec(new BuildImageResultCallback())
-                    .awaitImageId();
+            Process build = new ProcessBuilder(BerthSystem.root().resolve("infra/docker/busybox-image").toString(), IMAGE)
+                    .redirectErrorStream(true).start();
+            String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (build.waitFor() != 0) {
+                throw new AssertionError("building " + IMAGE + " failed: " + output);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

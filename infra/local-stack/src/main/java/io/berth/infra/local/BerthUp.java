@@ -42,7 +42,7 @@ public final class BerthUp {
         boolean docker = DockerProbe.reachable(DockerProbe.DEFAULT_SOCKET);
         if (!docker) {
             System.out.println("No Docker engine answers on " + DockerProbe.DEFAULT_SOCKET + ": starting without an "
-                    + "agent, so tasks cannot run. Start one (e.g. `dockerd &`) and run infra/berth up again.");
+                    + "agent, so tasks cannot run. Start one with infra/docker/ensure-engine and run infra/berth up again.");
         }
         BerthStack stack = BerthStack.start(BerthStack.Options.local(root.toAbsolutePath(), data.toAbsolutePath())
                 .withEcsPort(port).withExternal(kafka, postgres).withAgents(docker ? 1 : 0));

@@ -61,6 +61,7 @@ class BatchingPropertyTest {
 
     @Test
     void batchesOfAnySizeGiveTheRowsOfApplyingOneRecordAtATime() throws Exception {
+        Map<String, Long> mostRows = new TreeMap<>();
         for (int i = 0; i < SEEDS; i++) {
             long seed = 7919L * (i + 1);
             Random random = new Random(seed);
@@ -70,10 +71,18 @@ class BatchingPropertyTest {
             applyOneByOne("one_by_one", log);
             applyInRandomBatches("batched", log, random);
 
-            assertThat(checksums("batched"))
+            Map<String, String> batched = checksums("batched");
+            assertThat(batched)
                     .as("seed %d: %d records", seed, log.size())
                     .isEqualTo(checksums("one_by_one"));
+            batched.forEach((table, checksum) -> mostRows.merge(table, rows(checksum), Math::max));
         }
+        assertThat(mostRows).as("the histories fill every view").allSatisfy((table, rows) ->
+                assertThat(rows).as(table).isPositive());
+    }
+
+    private static long rows(String checksum) {
+        return Long.parseLong(checksum.substring(checksum.indexOf('(') + 1, checksum.indexOf(" rows)")));
     }
 
     /** The records as Kafka would hold them: keyed to a partition by boundary, offsets counting per partition. */
@@ -83,7 +92,7 @@ class BatchingPropertyTest {
         for (EventEnvelope event : events) {
             int partition = Math.floorMod(event.partitionKey().hashCode(), PARTITIONS);
             long offset = next.merge(partition, 1L, Long::sum) - 1;
-            log.add(new LogRecord(partition, offset, Json.toBytes(event)));
+            log.add(new LogRecord(partition, offset, 0L, Json.toBytes(event)));
         }
         return log;
     }
@@ -142,8 +151,8 @@ class BatchingPropertyTest {
     private static Connection open(String database) throws SQLException {
         Connection c = postgres.connect(database);
         try (Statement s = c.createStatement()) {
-            s.execute("TRUNCATE clusters, task_definitions, services, service_events, tags, audit,"
-                    + " projection_offsets");
+            s.execute("TRUNCATE clusters, task_definitions, services, service_events, tags, container_instances,"
+                    + " tasks, audit, projection_offsets");
         }
         c.setAutoCommit(false);
         return c;

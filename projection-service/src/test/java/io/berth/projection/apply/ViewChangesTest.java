@@ -81,7 +81,7 @@ class ViewChangesTest {
 
     @Test
     void anUnreadableRecordNamesItsPlaceInTheLog() {
-        LogRecord garbage = new LogRecord(2, 41, "not json".getBytes(StandardCharsets.UTF_8));
+        LogRecord garbage = new LogRecord(2, 41, 0L, "not json".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> ViewChanges.fold(TOPIC, List.of(garbage), Map.of()))
                 .isInstanceOf(IllegalStateException.class)
@@ -91,7 +91,7 @@ class ViewChangesTest {
     private static List<LogRecord> onePartition(List<EventEnvelope> events) {
         List<LogRecord> records = new ArrayList<>();
         for (EventEnvelope event : events) {
-            records.add(new LogRecord(0, records.size(), Json.toBytes(event)));
+            records.add(new LogRecord(0, records.size(), 0L, Json.toBytes(event)));
         }
         return records;
     }

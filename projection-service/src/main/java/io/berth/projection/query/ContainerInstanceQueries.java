@@ -58,13 +58,15 @@ public class ContainerInstanceQueries {
                     + " container instances can be described at once.");
         }
         Map<String, String> arns = new LinkedHashMap<>();
-        for (String reference : references) {
-            arns.put(reference, Arns.containerInstance(scope, clusterName,
-                    Arns.containerInstanceId(scope, clusterName, reference)));
-        }
-        List<String> wanted = arns.values().stream().distinct().toList();
         return ServiceQueries.existingCluster(scope, clusterName)
-                .chain(() -> ContainerInstanceView.<ContainerInstanceView>list("containerInstanceArn in ?1", wanted))
+                .chain(() -> {
+                    for (String reference : references) {
+                        arns.put(reference, Arns.containerInstance(scope, clusterName,
+                                Arns.containerInstanceId(scope, clusterName, reference)));
+                    }
+                    return ContainerInstanceView.<ContainerInstanceView>list("containerInstanceArn in ?1",
+                            arns.values().stream().distinct().toList());
+                })
                 .chain(rows -> InstanceUsage.of(rows.stream().map(row -> row.containerInstanceArn).toList())
                         .map(usage -> {
                             Map<String, ContainerInstanceView> byArn = new HashMap<>();

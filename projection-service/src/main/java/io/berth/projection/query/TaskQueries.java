@@ -52,12 +52,14 @@ public class TaskQueries {
             throw EcsException.invalidParameter("At most " + MAX_DESCRIBED + " tasks can be described at once.");
         }
         Map<String, String> arns = new LinkedHashMap<>();
-        for (String reference : references) {
-            arns.put(reference, Arns.task(scope, clusterName, Arns.taskId(scope, clusterName, reference)));
-        }
-        List<String> wanted = arns.values().stream().distinct().toList();
         return ServiceQueries.existingCluster(scope, clusterName)
-                .chain(() -> TaskView.<TaskView>list("taskArn in ?1", wanted))
+                .chain(() -> {
+                    for (String reference : references) {
+                        arns.put(reference, Arns.task(scope, clusterName, Arns.taskId(scope, clusterName,
+                                reference)));
+                    }
+                    return TaskView.<TaskView>list("taskArn in ?1", arns.values().stream().distinct().toList());
+                })
                 .map(rows -> {
                     Map<String, TaskView> byArn = new HashMap<>();
                     rows.forEach(row -> byArn.put(row.taskArn, row));

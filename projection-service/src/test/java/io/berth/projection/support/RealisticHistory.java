@@ -2,7 +2,6 @@ package io.berth.projection.support;
 
 import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
-import io.berth.core.command.ReconcileService;
 import io.berth.core.command.RegisterTaskDefinition;
 import io.berth.core.command.UpdateService;
 import java.util.ArrayList;
@@ -50,8 +49,9 @@ public final class RealisticHistory {
                     .registerInstance("prod", 2048, 4096, "eu-west-1a", "")
                     .registerInstance("prod", 4096, 8192, "eu-west-1b", "{'name':'stack','value':'green'}")
                     .registerInstance("staging", 1024, 2048, "eu-west-1a", "")
-                    .request(ReconcileService.class, "{'cluster':'prod','service':'web'}")
-                    .request(ReconcileService.class, "{'cluster':'staging','service':'web'}")
+                    // as the scheduler starts a service's tasks
+                    .runTask("prod", "web", 3, "'group':'service:web'")
+                    .runTask("staging", "web", 1, "'group':'service:web'")
                     .runTask("prod", "batch", 2, "'startedBy':'nightly','tags':[{'key':'job','value':'n1'}]");
         }
         waves.add(drainAll(scenarios));

@@ -16,6 +16,7 @@ import io.berth.core.command.RegisterContainerInstance;
 import io.berth.core.command.RegisterTaskDefinition;
 import io.berth.core.command.ResetBoundary;
 import io.berth.core.command.RunTask;
+import io.berth.core.command.StartTask;
 import io.berth.core.command.StopTask;
 import io.berth.core.command.SubmitTaskStateChange;
 import io.berth.core.command.TagResource;
@@ -144,6 +145,12 @@ public final class Scenario {
                 + "','count':" + count + (more.isEmpty() ? "" : "," + more) + "}");
     }
 
+    /** StartTask of one task of the task definition on the named instance. */
+    public Scenario startTask(String cluster, String taskDefinition, String instanceArn) {
+        return request(StartTask.class, "{'cluster':'" + cluster + "','taskDefinition':'" + taskDefinition
+                + "','containerInstances':['" + instanceArn + "']}");
+    }
+
     /** The agent reports the task at {@code status} (RUNNING, STOPPED, ...). */
     public Scenario report(String cluster, String taskArn, String status) {
         return command(new SubmitTaskStateChange(cluster, taskArn, status, null, null, null, null, null, null));
@@ -174,6 +181,11 @@ public final class Scenario {
     /** The cluster's tasks, in creation order. */
     public List<String> taskArns(String cluster) {
         return clusterState(cluster).tasks().stream().map(Task::taskArn).toList();
+    }
+
+    /** The task as the cluster boundary holds it. */
+    public Task task(String cluster, String taskArn) {
+        return clusterState(cluster).task(taskArn).orElseThrow();
     }
 
     /** Forgets a cluster boundary, or the account boundary when {@code cluster} is null. */

@@ -257,10 +257,6 @@ public final class ViewChanges implements FoldedBatch {
         return ViewSql.statements(this);
     }
 
-    public boolean changesNothing() {
-        return audit.isEmpty();
-    }
-
     Set<String> resetBoundaries() {
         return resetBoundaries;
     }

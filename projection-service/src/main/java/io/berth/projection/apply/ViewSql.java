@@ -22,11 +22,10 @@ import java.util.TreeSet;
 /**
  * The statements that write a {@link ViewChanges} in order: boundary resets first, then the
  * events[] windows of re-created services and the expired tasks, upserts, tag sets, new events[]
- * entries and their trimming to the newest 100, audit rows, and last the partitions' next
- * offsets ({@link OffsetSql}). Parameters are
- * text and cast in SQL: {@code CAST(CAST(?1 AS text) AS jsonb)} makes PostgreSQL parse a JSON
- * array of rows (a parameter typed jsonb would be bound as a JSON string scalar), and
- * {@code CAST(CAST(?n AS text) AS integer[])} an array literal of one column.
+ * entries and their trimming to the newest 100, audit rows, and last the partitions' next offsets
+ * ({@link OffsetSql}). Parameters are text and cast in SQL: {@code CAST(CAST(?1 AS text) AS jsonb)}
+ * makes PostgreSQL parse a JSON array of rows (a parameter typed jsonb would be bound as a JSON
+ * string scalar), and {@code CAST(CAST(?n AS text) AS integer[])} an array literal of one column.
  */
 public final class ViewSql {
 
@@ -373,14 +372,14 @@ public final class ViewSql {
     }
 
     /** {@code web} of {@code arn:aws:ecs:<region>:<account>:task-definition/web:3}. */
-    static String family(String taskDefinitionArn) {
+    private static String family(String taskDefinitionArn) {
         String familyAndRevision = taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
         int colon = familyAndRevision.lastIndexOf(':');
         return colon < 0 ? familyAndRevision : familyAndRevision.substring(0, colon);
     }
 
     /** {@code web} of the group {@code service:web}; null for any other group. */
-    static String serviceName(String group) {
+    private static String serviceName(String group) {
         return group != null && group.startsWith("service:") ? group.substring("service:".length()) : null;
     }
 }

@@ -42,7 +42,8 @@ class ContainerInstanceQueriesTest {
     /**
      * Four instances of "prod", in ARN order: 0 (zone a, stack blue, tagged) runs a batch task and
      * a web task, holds a pending web task and a stopped one; 1 (zone a) is DRAINING; 2 (zone b,
-     * stack green) holds a pending web task; 3 (zone b) is deregistered.
+     * stack green) holds a pending web task; 3 (zone b) is deregistered. The tasks' placement is
+     * applied before their reports, so the reports' rows must keep the reservations on their own.
      */
     private Scenario cluster() {
         Scenario s = new Scenario(Accounts.fresh())
@@ -67,6 +68,8 @@ class ContainerInstanceQueriesTest {
                 .startTask("prod", "web", instances.get(0))
                 .startTask("prod", "web", instances.get(0))
                 .startTask("prod", "web", instances.get(2));
+        new EcsApi(s.account()).call("ListTasks", "{'cluster':'prod'}", append(s)).statusCode(200)
+                .body("taskArns.size()", equalTo(5));
         List<String> tasks = s.taskArns("prod");
         return s.report("prod", tasks.get(0), "RUNNING")
                 .report("prod", tasks.get(1), "RUNNING")

@@ -1,5 +1,6 @@
 package io.berth.projection.apply;
 
+import io.berth.core.log.Topics;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +11,11 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Applies batches of records for the threads that read Kafka (the live consumer, the replay). It
- * remembers each partition's next offset as of the batches it folded, so folding needs no round
- * trip; the write checks that memory against the stored offsets under lock. Blocking; never call
- * it on an event loop.
+ * Applies batches of records for the threads that read Kafka (the live consumers, the replay):
+ * berth.events into the ECS views ({@link ViewChanges}), berth.logs into the container logs
+ * ({@link LogChanges}). It remembers each partition's next offset as of the batches it folded, so
+ * folding needs no round trip; the write checks that memory against the stored offsets under
+ * lock. Blocking; never call it on an event loop.
  */
 @ApplicationScoped
 public class BatchApplier {
@@ -39,19 +41,23 @@ public class BatchApplier {
      * Folds the records against the offsets of the batches folded before (which the caller writes
      * in the same order) and moves those offsets past them.
      */
-    public ViewChanges fold(String topic, List<LogRecord> records) {
+    public FoldedBatch fold(String topic, List<LogRecord> records) {
         Map<Integer, Long> offsets = known.get(topic);
         if (offsets == null) {
             refreshOffsets(topic);
             offsets = known.get(topic);
         }
-        ViewChanges changes = ViewChanges.fold(topic, records, offsets);
+        FoldedBatch changes = switch (topic) {
+            case Topics.EVENTS -> ViewChanges.fold(topic, records, offsets);
+            case Topics.LOGS -> LogChanges.fold(topic, records, offsets);
+            default -> throw new IllegalArgumentException("no view is derived from " + topic);
+        };
         offsets.putAll(changes.nextOffsets());
         return changes;
     }
 
     /** Writes a folded batch with its offsets, in one transaction. */
-    public void write(ViewChanges changes) {
+    public void write(FoldedBatch changes) {
         await(() -> writer.write(changes));
     }
 
@@ -60,10 +66,10 @@ public class BatchApplier {
      * the offsets meanwhile, reads them again and folds anew; on any other failure forgets the
      * remembered offsets, so that the next batch starts from the stored ones.
      */
-    public ViewChanges apply(String topic, List<LogRecord> records) {
+    public FoldedBatch apply(String topic, List<LogRecord> records) {
         for (int attempt = 1;; attempt++) {
             try {
-                ViewChanges changes = fold(topic, records);
+                FoldedBatch changes = fold(topic, records);
                 write(changes);
                 return changes;
             } catch (StaleBatchException e) {

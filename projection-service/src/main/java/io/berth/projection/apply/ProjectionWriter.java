@@ -30,11 +30,11 @@ public class ProjectionWriter {
      * Applies the batch, provided its partitions' stored offsets are still those it was folded
      * against; otherwise fails with {@link StaleBatchException} and changes nothing.
      */
-    public Uni<Void> write(ViewChanges changes) {
+    public Uni<Void> write(FoldedBatch changes) {
         if (changes.nextOffsets().equals(changes.appliedBefore())) {
             return Uni.createFrom().voidItem();
         }
-        List<SqlStatement> statements = ViewSql.statements(changes);
+        List<SqlStatement> statements = changes.statements();
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session ->
                 lockOffsets(session, changes).chain(stored -> {
                     if (!stored.equals(changes.appliedBefore())) {
@@ -45,15 +45,15 @@ public class ProjectionWriter {
                 })));
     }
 
-    private static Uni<Map<Integer, Long>> lockOffsets(Mutiny.Session session, ViewChanges changes) {
+    private static Uni<Map<Integer, Long>> lockOffsets(Mutiny.Session session, FoldedBatch changes) {
         var partitions = changes.appliedBefore().keySet();
-        return session.createNativeQuery(ViewSql.INDEXED_ACCESS).executeUpdate()
-                .chain(() -> session.createNativeQuery(ViewSql.ENSURE_OFFSETS)
-                        .setParameter(1, ViewSql.offsetKeys(changes.topic(), partitions))
+        return session.createNativeQuery(OffsetSql.INDEXED_ACCESS).executeUpdate()
+                .chain(() -> session.createNativeQuery(OffsetSql.ENSURE_OFFSETS)
+                        .setParameter(1, OffsetSql.offsetKeys(changes.topic(), partitions))
                         .executeUpdate())
-                .chain(() -> session.createNativeQuery(ViewSql.LOCK_OFFSETS, Object[].class)
+                .chain(() -> session.createNativeQuery(OffsetSql.LOCK_OFFSETS, Object[].class)
                         .setParameter(1, changes.topic())
-                        .setParameter(2, ViewSql.partitions(partitions))
+                        .setParameter(2, OffsetSql.partitions(partitions))
                         .getResultList())
                 .map(ProjectionWriter::toOffsets);
     }

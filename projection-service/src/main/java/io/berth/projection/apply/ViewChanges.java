@@ -1,9 +1,14 @@
 package io.berth.projection.apply;
 
+import io.berth.core.arn.Arns;
+import io.berth.core.arn.Boundary;
 import io.berth.core.event.BoundaryReset;
 import io.berth.core.event.ClusterCreated;
 import io.berth.core.event.ClusterDeleted;
 import io.berth.core.event.ClusterUpdated;
+import io.berth.core.event.ContainerInstanceChanged;
+import io.berth.core.event.ContainerInstanceDeregistered;
+import io.berth.core.event.ContainerInstanceRegistered;
 import io.berth.core.event.Event;
 import io.berth.core.event.EventEnvelope;
 import io.berth.core.event.ResourceTagged;
@@ -13,19 +18,27 @@ import io.berth.core.event.ServiceDeleted;
 import io.berth.core.event.ServiceDrained;
 import io.berth.core.event.ServiceEventRecorded;
 import io.berth.core.event.ServiceUpdated;
+import io.berth.core.event.TaskChanged;
+import io.berth.core.event.TaskCreated;
 import io.berth.core.event.TaskDefinitionDeleteRequested;
 import io.berth.core.event.TaskDefinitionDeregistered;
 import io.berth.core.event.TaskDefinitionRegistered;
+import io.berth.core.event.TasksExpired;
 import io.berth.core.model.Cluster;
+import io.berth.core.model.ContainerInstance;
+import io.berth.core.model.Reservation;
 import io.berth.core.model.Service;
 import io.berth.core.model.Tag;
+import io.berth.core.model.Task;
 import io.berth.core.model.TaskDefinition;
 import io.berth.projection.apply.ViewRows.AuditRow;
 import io.berth.projection.apply.ViewRows.ClusterRow;
+import io.berth.projection.apply.ViewRows.ContainerInstanceRow;
 import io.berth.projection.apply.ViewRows.ServiceEventRow;
 import io.berth.projection.apply.ViewRows.ServiceRow;
 import io.berth.projection.apply.ViewRows.TagSet;
 import io.berth.projection.apply.ViewRows.TaskDefinitionRow;
+import io.berth.projection.apply.ViewRows.TaskRow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,41 +48,41 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What one batch of records does to the views, folded in log order into the final row of each
  * key: a resource updated five times in the batch is written once. Applying the changes in
  * {@link ViewSql}'s statement order gives the same rows as applying the events one by one,
  * because a {@link BoundaryReset} also drops whatever the batch had gathered for that boundary
- * before it, and its deletes run before every upsert.
+ * before it, {@link TasksExpired} drops the tasks it forgets, and the deletes of both run before
+ * every upsert.
  *
  * <p>Pure: records and the offsets already applied in, rows out. Records below a partition's
  * applied offset are redeliveries and change nothing.
  */
-public final class ViewChanges {
+public final class ViewChanges implements FoldedBatch {
 
     /** ECS keeps a service's newest 100 events. */
     public static final int SERVICE_EVENTS_KEPT = 100;
 
     private final String topic;
-    private final Map<Integer, Long> appliedBefore;
-    private final Map<Integer, Long> nextOffsets;
+    private final BatchOffsets offsets;
     private final Set<String> resetBoundaries = new LinkedHashSet<>();
+    private final Set<String> expiredTasks = new LinkedHashSet<>();
     private final Map<String, ClusterRow> clusters = new LinkedHashMap<>();
     private final Map<String, TaskDefinitionRow> taskDefinitions = new LinkedHashMap<>();
     private final Map<String, ServiceRow> services = new LinkedHashMap<>();
+    private final Map<String, ContainerInstanceRow> containerInstances = new LinkedHashMap<>();
+    private final Map<String, TaskRow> tasks = new LinkedHashMap<>();
     private final Map<String, TagSet> tagSets = new LinkedHashMap<>();
     /** Services created anew in this batch (ARN to boundary key): their earlier events[] are gone. */
     private final Map<String, String> restartedServiceEvents = new LinkedHashMap<>();
     private final Map<String, Deque<ServiceEventRow>> serviceEvents = new LinkedHashMap<>();
     private final List<AuditRow> audit = new ArrayList<>();
-    private int skipped;
 
-    private ViewChanges(String topic, Map<Integer, Long> appliedBefore) {
+    private ViewChanges(String topic, BatchOffsets offsets) {
         this.topic = topic;
-        this.appliedBefore = Map.copyOf(appliedBefore);
-        this.nextOffsets = new TreeMap<>(appliedBefore);
+        this.offsets = offsets;
     }
 
     /**
@@ -77,11 +90,7 @@ public final class ViewChanges {
      * as stored with the views (a partition missing from it starts at 0).
      */
     public static ViewChanges fold(String topic, Collection<LogRecord> records, Map<Integer, Long> applied) {
-        Map<Integer, Long> before = new TreeMap<>();
-        for (LogRecord record : records) {
-            before.putIfAbsent(record.partition(), applied.getOrDefault(record.partition(), 0L));
-        }
-        ViewChanges changes = new ViewChanges(topic, before);
+        ViewChanges changes = new ViewChanges(topic, BatchOffsets.of(records, applied));
         for (LogRecord record : records) {
             changes.add(record);
         }
@@ -89,8 +98,7 @@ public final class ViewChanges {
     }
 
     private void add(LogRecord record) {
-        if (record.offset() < nextOffsets.get(record.partition())) {
-            skipped++;
+        if (!offsets.admit(record)) {
             return;
         }
         EventEnvelope envelope;
@@ -103,7 +111,6 @@ public final class ViewChanges {
             throw new IllegalStateException("cannot read the event at " + topic + "-" + record.partition() + "@"
                     + record.offset() + ": " + e.getMessage(), e);
         }
-        nextOffsets.put(record.partition(), record.offset() + 1);
         audit.add(new AuditRow(topic, record.partition(), record.offset(), envelope.eventId(), envelope.account(),
                 envelope.region(), envelope.resourceArn(), envelope.type(), envelope.actor(), envelope.time(),
                 envelope.correlationId(), envelope.causationId()));
@@ -148,6 +155,21 @@ public final class ViewChanges {
             putTags(envelope, e.resourceArn(), e.tags());
         } else if (event instanceof ResourceUntagged e) {
             putTags(envelope, e.resourceArn(), e.tags());
+        } else if (event instanceof ContainerInstanceRegistered e) {
+            putContainerInstance(envelope, e.containerInstance());
+        } else if (event instanceof ContainerInstanceChanged e) {
+            putContainerInstance(envelope, e.containerInstance());
+        } else if (event instanceof ContainerInstanceDeregistered e) {
+            putContainerInstance(envelope, e.containerInstance());
+        } else if (event instanceof TaskCreated e) {
+            putTask(envelope, e.task(), e.reservation());
+        } else if (event instanceof TaskChanged e) {
+            putTask(envelope, e.task(), null);
+        } else if (event instanceof TasksExpired e) {
+            e.taskArns().forEach(arn -> {
+                tasks.remove(arn);
+                expiredTasks.add(arn);
+            });
         } else if (event instanceof BoundaryReset e) {
             reset(e.boundaryKey());
         } else {
@@ -166,6 +188,21 @@ public final class ViewChanges {
                 envelope.partitionKey(), service));
     }
 
+    private void putContainerInstance(EventEnvelope envelope, ContainerInstance instance) {
+        Boundary boundary = Boundary.fromKey(envelope.partitionKey());
+        containerInstances.put(instance.containerInstanceArn(), new ContainerInstanceRow(envelope.account(),
+                envelope.region(), Arns.cluster(boundary.scope(), boundary.clusterName()), envelope.partitionKey(),
+                instance));
+    }
+
+    /** A change without a reservation keeps the one a TaskCreated earlier in the batch recorded. */
+    private void putTask(EventEnvelope envelope, Task task, Reservation reservation) {
+        TaskRow earlier = tasks.get(task.taskArn());
+        Reservation held = reservation != null || earlier == null ? reservation : earlier.reservation();
+        tasks.put(task.taskArn(), new TaskRow(envelope.account(), envelope.region(), envelope.partitionKey(), task,
+                held));
+    }
+
     private void putTaskDefinition(EventEnvelope envelope, TaskDefinition taskDefinition) {
         taskDefinitions.put(taskDefinition.taskDefinitionArn(), new TaskDefinitionRow(envelope.account(),
                 envelope.region(), envelope.partitionKey(), taskDefinition));
@@ -182,40 +219,58 @@ public final class ViewChanges {
         clusters.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
         taskDefinitions.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
         services.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
+        containerInstances.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
+        tasks.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
         tagSets.values().removeIf(set -> set.boundaryKey().equals(boundaryKey));
         restartedServiceEvents.values().removeIf(key -> key.equals(boundaryKey));
         serviceEvents.values().removeIf(window -> window.getFirst().boundaryKey().equals(boundaryKey));
     }
 
+    @Override
     public String topic() {
         return topic;
     }
 
-    /** The next offsets this batch was folded against: the write must find them unchanged. */
+    @Override
     public Map<Integer, Long> appliedBefore() {
-        return appliedBefore;
+        return offsets.appliedBefore();
     }
 
-    /** Each partition's next offset once the batch is applied. */
+    @Override
     public Map<Integer, Long> nextOffsets() {
-        return nextOffsets;
+        return offsets.next();
     }
 
     /** Events applied (records below the stored offsets are not counted). */
+    @Override
     public int appliedCount() {
         return audit.size();
     }
 
+    @Override
     public int skippedCount() {
-        return skipped;
+        return offsets.skipped();
     }
 
-    public boolean changesNothing() {
-        return audit.isEmpty();
+    @Override
+    public List<SqlStatement> statements() {
+        return ViewSql.statements(this);
     }
 
     Set<String> resetBoundaries() {
         return resetBoundaries;
+    }
+
+    Set<String> expiredTasks() {
+        return expiredTasks;
+    }
+
+    Collection<ContainerInstanceRow> containerInstances() {
+        return containerInstances.values();
+    }
+
+    Collection<TaskRow> tasks() {
+        return tasks.values();
     }
 
     Collection<ClusterRow> clusters() {

@@ -3,7 +3,9 @@ package io.berth.projection.apply;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.core.json.Json;
 import io.berth.core.model.Cluster;
+import io.berth.core.model.ContainerInstance;
 import io.berth.core.model.Service;
+import io.berth.core.model.Task;
 import io.berth.core.model.TaskDefinition;
 import java.util.List;
 
@@ -19,6 +21,10 @@ final class ViewDocuments {
             "runningTasksCount", "pendingTasksCount", "activeServicesCount", "statistics", "tags");
     /** events[] and tags live in their own tables. */
     private static final List<String> SERVICE_ELSEWHERE = List.of("events", "tags");
+
+    /** Remaining resources and task counts follow from the instance's tasks when it is described. */
+    private static final List<String> INSTANCE_COMPUTED = List.of("remainingResources", "runningTasksCount",
+            "pendingTasksCount");
 
     private ViewDocuments() {
     }
@@ -37,5 +43,16 @@ final class ViewDocuments {
 
     static ObjectNode taskDefinition(TaskDefinition taskDefinition) {
         return (ObjectNode) Json.toTree(taskDefinition);
+    }
+
+    static ObjectNode containerInstance(ContainerInstance instance) {
+        ObjectNode document = (ObjectNode) Json.toTree(instance);
+        document.remove(INSTANCE_COMPUTED);
+        return document;
+    }
+
+    /** The whole task, tags included: they are shown when DescribeTasks asks for TAGS. */
+    static ObjectNode task(Task task) {
+        return (ObjectNode) Json.toTree(task);
     }
 }

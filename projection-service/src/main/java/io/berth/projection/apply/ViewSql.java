@@ -1,33 +1,35 @@
 package io.berth.projection.apply;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.berth.core.json.Json;
+import io.berth.core.model.Reservation;
 import io.berth.core.model.Tag;
+import io.berth.core.model.Task;
 import io.berth.projection.apply.ViewRows.AuditRow;
 import io.berth.projection.apply.ViewRows.ClusterRow;
+import io.berth.projection.apply.ViewRows.ContainerInstanceRow;
 import io.berth.projection.apply.ViewRows.ServiceEventRow;
 import io.berth.projection.apply.ViewRows.ServiceRow;
 import io.berth.projection.apply.ViewRows.TagSet;
 import io.berth.projection.apply.ViewRows.TaskDefinitionRow;
+import io.berth.projection.apply.ViewRows.TaskRow;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The statements that write a {@link ViewChanges} in order: boundary resets first, then the
- * events[] windows of re-created services, upserts, tag sets, new events[] entries and their
- * trimming to the newest 100, audit rows, and last the partitions' next offsets. Parameters are
- * text and cast in SQL: {@code CAST(CAST(?1 AS text) AS jsonb)} makes PostgreSQL parse a JSON
- * array of rows (a parameter typed jsonb would be bound as a JSON string scalar), and
- * {@code CAST(CAST(?n AS text) AS integer[])} an array literal of one column.
+ * events[] windows of re-created services and the expired tasks, upserts, tag sets, new events[]
+ * entries and their trimming to the newest 100, audit rows, and last the partitions' next offsets
+ * ({@link OffsetSql}). Parameters are text and cast in SQL: {@code CAST(CAST(?1 AS text) AS jsonb)}
+ * makes PostgreSQL parse a JSON array of rows (a parameter typed jsonb would be bound as a JSON
+ * string scalar), and {@code CAST(CAST(?n AS text) AS integer[])} an array literal of one column.
  */
 public final class ViewSql {
 
-    private static final String JSON_PARAMETER = "CAST(CAST(?1 AS text) AS jsonb)";
+    private static final String JSON_PARAMETER = JsonParameter.FIRST;
 
     /** A list of keys as an array literal; {@code = ANY} of it lets the planner use the key's index. */
     private static final String KEYS_PARAMETER = "CAST(CAST(?1 AS text) AS text[])";
@@ -36,7 +38,9 @@ public final class ViewSql {
             WITH c AS (DELETE FROM clusters WHERE boundary_key = ANY (%1$s)),
                  t AS (DELETE FROM task_definitions WHERE boundary_key = ANY (%1$s)),
                  s AS (DELETE FROM services WHERE boundary_key = ANY (%1$s)),
-                 e AS (DELETE FROM service_events WHERE boundary_key = ANY (%1$s))
+                 e AS (DELETE FROM service_events WHERE boundary_key = ANY (%1$s)),
+                 i AS (DELETE FROM container_instances WHERE boundary_key = ANY (%1$s)),
+                 k AS (DELETE FROM tasks WHERE boundary_key = ANY (%1$s))
             DELETE FROM tags WHERE boundary_key = ANY (%1$s)
             """.formatted(KEYS_PARAMETER);
 
@@ -81,6 +85,51 @@ public final class ViewSql {
                  document = EXCLUDED.document
             """.formatted(JSON_PARAMETER);
 
+    static final String EXPIRE_TASKS = """
+            DELETE FROM tasks WHERE task_arn = ANY (%s)
+            """.formatted(KEYS_PARAMETER);
+
+    static final String UPSERT_CONTAINER_INSTANCES = """
+            INSERT INTO container_instances (container_instance_arn, account, region, cluster_arn, status,
+                 registered_cpu, registered_memory, boundary_key, document)
+            SELECT r.container_instance_arn, r.account, r.region, r.cluster_arn, r.status, r.registered_cpu,
+                 r.registered_memory, r.boundary_key, r.document
+            FROM jsonb_to_recordset(%s) AS r(container_instance_arn text, account text, region text,
+                 cluster_arn text, status text, registered_cpu integer, registered_memory integer,
+                 boundary_key text, document jsonb)
+            ON CONFLICT (container_instance_arn) DO UPDATE SET account = EXCLUDED.account,
+                 region = EXCLUDED.region, cluster_arn = EXCLUDED.cluster_arn, status = EXCLUDED.status,
+                 registered_cpu = EXCLUDED.registered_cpu, registered_memory = EXCLUDED.registered_memory,
+                 boundary_key = EXCLUDED.boundary_key, document = EXCLUDED.document
+            """.formatted(JSON_PARAMETER);
+
+    /** A row without a reservation (only TaskChanged in its batch) keeps the stored one. */
+    static final String UPSERT_TASKS = """
+            INSERT INTO tasks (task_arn, account, region, cluster_arn, container_instance_arn, family, started_by,
+                 task_group, service_name, desired_status, last_status, launch_type, stopped_at, reserved_cpu,
+                 reserved_memory, reserved_tcp_ports, reserved_udp_ports, boundary_key, document)
+            SELECT r.task_arn, r.account, r.region, r.cluster_arn, r.container_instance_arn, r.family, r.started_by,
+                 r.task_group, r.service_name, r.desired_status, r.last_status, r.launch_type, r.stopped_at,
+                 r.reserved_cpu, r.reserved_memory, r.reserved_tcp_ports, r.reserved_udp_ports, r.boundary_key,
+                 r.document
+            FROM jsonb_to_recordset(%s) AS r(task_arn text, account text, region text, cluster_arn text,
+                 container_instance_arn text, family text, started_by text, task_group text, service_name text,
+                 desired_status text, last_status text, launch_type text, stopped_at timestamptz,
+                 reserved_cpu integer, reserved_memory integer, reserved_tcp_ports integer[],
+                 reserved_udp_ports integer[], boundary_key text, document jsonb)
+            ON CONFLICT (task_arn) DO UPDATE SET account = EXCLUDED.account, region = EXCLUDED.region,
+                 cluster_arn = EXCLUDED.cluster_arn, container_instance_arn = EXCLUDED.container_instance_arn,
+                 family = EXCLUDED.family, started_by = EXCLUDED.started_by, task_group = EXCLUDED.task_group,
+                 service_name = EXCLUDED.service_name, desired_status = EXCLUDED.desired_status,
+                 last_status = EXCLUDED.last_status, launch_type = EXCLUDED.launch_type,
+                 stopped_at = EXCLUDED.stopped_at,
+                 reserved_cpu = coalesce(EXCLUDED.reserved_cpu, tasks.reserved_cpu),
+                 reserved_memory = coalesce(EXCLUDED.reserved_memory, tasks.reserved_memory),
+                 reserved_tcp_ports = coalesce(EXCLUDED.reserved_tcp_ports, tasks.reserved_tcp_ports),
+                 reserved_udp_ports = coalesce(EXCLUDED.reserved_udp_ports, tasks.reserved_udp_ports),
+                 boundary_key = EXCLUDED.boundary_key, document = EXCLUDED.document
+            """.formatted(JSON_PARAMETER);
+
     static final String CLEAR_TAGS = """
             DELETE FROM tags WHERE resource_arn = ANY (%s)
             """.formatted(KEYS_PARAMETER);
@@ -121,40 +170,6 @@ public final class ViewSql {
                  CAST(CAST(?9 AS text) AS text[]), CAST(CAST(?10 AS text) AS timestamptz[]), CAST(CAST(?11 AS text) AS text[]), CAST(CAST(?12 AS text) AS text[]))
             """;
 
-    static final String SAVE_OFFSETS = """
-            INSERT INTO projection_offsets (topic, partition, next_offset)
-            SELECT r.topic, r.partition, r.next_offset
-            FROM jsonb_to_recordset(%s) AS r(topic text, partition integer, next_offset bigint)
-            ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset
-            """.formatted(JSON_PARAMETER);
-
-    /**
-     * Every batch statement reaches its rows by key, through an index. While tables grow fast (a
-     * replay starts from empty ones) their statistics lag behind, and the planner would scan a
-     * "small" table whole for each batch, a cost that grows with the table: so sequential scans
-     * are ruled out for the writing transaction.
-     */
-    static final String INDEXED_ACCESS = "SET LOCAL enable_seqscan = off";
-
-    /** Makes sure each partition has an offsets row, so that it can be locked. */
-    static final String ENSURE_OFFSETS = """
-            INSERT INTO projection_offsets (topic, partition, next_offset)
-            SELECT r.topic, r.partition, 0
-            FROM jsonb_to_recordset(%s) AS r(topic text, partition integer)
-            ON CONFLICT (topic, partition) DO NOTHING
-            """.formatted(JSON_PARAMETER);
-
-    /**
-     * Locks the batch's offsets rows until commit: another instance that still believes it owns a
-     * partition (a rebalance in flight) waits here and then finds the offsets moved.
-     */
-    static final String LOCK_OFFSETS = """
-            SELECT o.partition, o.next_offset FROM projection_offsets o
-            WHERE o.topic = ?1 AND o.partition IN (SELECT CAST(jsonb_array_elements_text(CAST(CAST(?2 AS text) AS jsonb)) AS integer))
-            ORDER BY o.partition
-            FOR UPDATE
-            """;
-
     private ViewSql() {
     }
 
@@ -164,10 +179,14 @@ public final class ViewSql {
         keys(statements, "reset boundaries", RESET_BOUNDARIES, changes.resetBoundaries());
         keys(statements, "clear events of re-created services", CLEAR_SERVICE_EVENTS,
                 changes.restartedServiceEvents());
+        keys(statements, "delete expired tasks", EXPIRE_TASKS, changes.expiredTasks());
         add(statements, "upsert clusters", UPSERT_CLUSTERS, changes.clusters(), ViewSql::clusters);
         add(statements, "upsert task definitions", UPSERT_TASK_DEFINITIONS, changes.taskDefinitions(),
                 ViewSql::taskDefinitions);
         add(statements, "upsert services", UPSERT_SERVICES, changes.services(), ViewSql::services);
+        add(statements, "upsert container instances", UPSERT_CONTAINER_INSTANCES, changes.containerInstances(),
+                ViewSql::containerInstances);
+        add(statements, "upsert tasks", UPSERT_TASKS, changes.tasks(), ViewSql::tasks);
         keys(statements, "clear replaced tag sets", CLEAR_TAGS,
                 changes.tagSets().stream().map(TagSet::resourceArn).toList());
         List<TagSet> nonEmptyTagSets = changes.tagSets().stream().filter(set -> !set.tags().isEmpty()).toList();
@@ -200,47 +219,18 @@ public final class ViewSql {
                     PgArrays.column(audit, AuditRow::correlationId),
                     PgArrays.column(audit, AuditRow::causationId))));
         }
-        add(statements, "save offsets", SAVE_OFFSETS, List.of(changes), ViewSql::offsets);
+        statements.add(OffsetSql.save(changes));
         return statements;
-    }
-
-    /** The JSON parameter of {@link #ENSURE_OFFSETS}. */
-    static String offsetKeys(String topic, Collection<Integer> partitions) {
-        return write(g -> {
-            g.writeStartArray();
-            for (int partition : partitions) {
-                g.writeStartObject();
-                g.writeStringField("topic", topic);
-                g.writeNumberField("partition", partition);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        });
-    }
-
-    /** The JSON parameter of {@link #LOCK_OFFSETS}'s partition list. */
-    static String partitions(Collection<Integer> partitions) {
-        return write(g -> {
-            g.writeStartArray();
-            for (int partition : partitions) {
-                g.writeString(String.valueOf(partition));
-            }
-            g.writeEndArray();
-        });
     }
 
     private interface RowsWriter<T> {
         void write(JsonGenerator g, Collection<T> rows) throws IOException;
     }
 
-    private interface GeneratorBody {
-        void write(JsonGenerator g) throws IOException;
-    }
-
     private static <T> void add(List<SqlStatement> statements, String description, String sql, Collection<T> rows,
             RowsWriter<T> writer) {
         if (!rows.isEmpty()) {
-            statements.add(new SqlStatement(description, sql, List.of(write(g -> writer.write(g, rows)))));
+            statements.add(new SqlStatement(description, sql, List.of(JsonParameter.write(g -> writer.write(g, rows)))));
         }
     }
 
@@ -248,17 +238,6 @@ public final class ViewSql {
         if (!keys.isEmpty()) {
             statements.add(new SqlStatement(description, sql, List.of(PgArrays.column(keys, key -> key))));
         }
-    }
-
-    private static String write(GeneratorBody body) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
-            g.setCodec(Json.MAPPER);
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     private static void clusters(JsonGenerator g, Collection<ClusterRow> rows) throws IOException {
@@ -332,17 +311,75 @@ public final class ViewSql {
         g.writeEndArray();
     }
 
-    private static void offsets(JsonGenerator g, Collection<ViewChanges> batch) throws IOException {
+    private static void containerInstances(JsonGenerator g, Collection<ContainerInstanceRow> rows)
+            throws IOException {
         g.writeStartArray();
-        for (ViewChanges changes : batch) {
-            for (Map.Entry<Integer, Long> next : changes.nextOffsets().entrySet()) {
-                g.writeStartObject();
-                g.writeStringField("topic", changes.topic());
-                g.writeNumberField("partition", next.getKey());
-                g.writeNumberField("next_offset", next.getValue());
-                g.writeEndObject();
-            }
+        for (ContainerInstanceRow row : rows) {
+            g.writeStartObject();
+            g.writeStringField("container_instance_arn", row.instance().containerInstanceArn());
+            g.writeStringField("account", row.account());
+            g.writeStringField("region", row.region());
+            g.writeStringField("cluster_arn", row.clusterArn());
+            g.writeStringField("status", row.instance().status());
+            g.writeNumberField("registered_cpu", row.instance().registered("CPU"));
+            g.writeNumberField("registered_memory", row.instance().registered("MEMORY"));
+            g.writeStringField("boundary_key", row.boundaryKey());
+            g.writeObjectField("document", ViewDocuments.containerInstance(row.instance()));
+            g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void tasks(JsonGenerator g, Collection<TaskRow> rows) throws IOException {
+        g.writeStartArray();
+        for (TaskRow row : rows) {
+            Task task = row.task();
+            g.writeStartObject();
+            g.writeStringField("task_arn", task.taskArn());
+            g.writeStringField("account", row.account());
+            g.writeStringField("region", row.region());
+            g.writeStringField("cluster_arn", task.clusterArn());
+            g.writeStringField("container_instance_arn", task.containerInstanceArn());
+            g.writeStringField("family", family(task.taskDefinitionArn()));
+            g.writeStringField("started_by", task.startedBy());
+            g.writeStringField("task_group", task.group());
+            g.writeStringField("service_name", serviceName(task.group()));
+            g.writeStringField("desired_status", task.desiredStatus());
+            g.writeStringField("last_status", task.lastStatus());
+            g.writeStringField("launch_type", task.launchType());
+            g.writeStringField("stopped_at", task.stoppedAt() == null ? null : task.stoppedAt().toString());
+            Reservation reservation = row.reservation();
+            if (reservation != null) {
+                g.writeNumberField("reserved_cpu", reservation.cpu());
+                g.writeNumberField("reserved_memory", reservation.memory());
+                ports(g, "reserved_tcp_ports", reservation.tcpPorts());
+                ports(g, "reserved_udp_ports", reservation.udpPorts());
+            }
+            g.writeStringField("boundary_key", row.boundaryKey());
+            g.writeObjectField("document", ViewDocuments.task(task));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** In ascending order: a set's iteration order may differ between runs, the rows may not. */
+    private static void ports(JsonGenerator g, String field, Set<Integer> ports) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (int port : new TreeSet<>(ports == null ? Set.of() : ports)) {
+            g.writeNumber(port);
+        }
+        g.writeEndArray();
+    }
+
+    /** {@code web} of {@code arn:aws:ecs:<region>:<account>:task-definition/web:3}. */
+    private static String family(String taskDefinitionArn) {
+        String familyAndRevision = taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
+        int colon = familyAndRevision.lastIndexOf(':');
+        return colon < 0 ? familyAndRevision : familyAndRevision.substring(0, colon);
+    }
+
+    /** {@code web} of the group {@code service:web}; null for any other group. */
+    private static String serviceName(String group) {
+        return group != null && group.startsWith("service:") ? group.substring("service:".length()) : null;
     }
 }

@@ -13,7 +13,10 @@ public interface ProjectionConfig {
     @WithDefault("serve")
     Mode mode();
 
-    /** The consumer group that shares berth.events' partitions among serving instances. */
+    /**
+     * The consumer group that shares berth.events' partitions among serving instances; berth.logs
+     * is shared in this group with {@code -logs} appended.
+     */
     @WithDefault("berth-projection")
     String groupId();
 

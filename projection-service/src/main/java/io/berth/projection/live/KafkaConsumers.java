@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
-/** Creates the plain Kafka consumers that read berth.events (committed records only). */
+/** Creates the plain Kafka consumers that read berth.events and berth.logs (committed records only). */
 @ApplicationScoped
 public class KafkaConsumers {
 
@@ -20,11 +20,11 @@ public class KafkaConsumers {
         this.config = config;
     }
 
-    /** A consumer in the projection's group; offsets are never committed to Kafka, they live with the views. */
-    public KafkaConsumer<String, byte[]> inGroup() {
+    /** A consumer in the given group; offsets are never committed to Kafka, they live with the views. */
+    public KafkaConsumer<String, byte[]> inGroup(String groupId) {
         Map<String, Object> props = common();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
         return new KafkaConsumer<>(props);
     }
 

@@ -6,13 +6,9 @@ import io.berth.core.arn.Scope;
 import io.berth.core.error.EcsException;
 import io.berth.core.json.Json;
 import io.berth.core.model.Cluster;
-import io.berth.core.model.ClusterCounts;
 import io.berth.core.model.Failure;
-import io.berth.core.model.KeyValuePair;
-import io.berth.core.model.Service;
 import io.berth.core.model.Tag;
 import io.berth.projection.view.ClusterView;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +56,7 @@ public class ClusterQueries {
                 : ClusterView.list("account = ?1 and region = ?2 and clusterName in ?3", scope.account(),
                         scope.region(), List.copyOf(wanted));
         return found
-                .chain(rows -> serviceCounts(scope, wanted).chain(counts -> tagsIfAsked(include, rows)
+                .chain(rows -> ClusterTallies.of(scope, wanted).chain(tallies -> tagsIfAsked(include, rows)
                         .map(tags -> {
                             Map<String, ClusterView> byName = new HashMap<>();
                             rows.forEach(row -> byName.put(row.clusterName, row));
@@ -72,7 +68,7 @@ public class ClusterQueries {
                                     failures.add(Failure.missing(names.get(reference)
                                             .map(name -> Arns.cluster(scope, name)).orElse(reference)));
                                 } else {
-                                    clusters.add(shown(row, include, counts.get(row.clusterName),
+                                    clusters.add(shown(row, include, tallies.get(row.clusterName),
                                             tags.getOrDefault(row.clusterArn, List.of())));
                                 }
                             }
@@ -106,30 +102,6 @@ public class ClusterQueries {
                 .map(ParsedArn::path);
     }
 
-    /** Service counts per cluster and status: ACTIVE and DRAINING, split by launch type. */
-    private static Uni<Map<String, ServiceCounts>> serviceCounts(Scope scope, Set<String> clusterNames) {
-        if (clusterNames.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "select s.clusterName, s.status, s.launchType, count(s) from ServiceView s"
-                        + " where s.account = ?1 and s.region = ?2 and s.clusterName in ?3"
-                        + " and s.status in ('ACTIVE', 'DRAINING')"
-                        + " group by s.clusterName, s.status, s.launchType", Object[].class)
-                .setParameter(1, scope.account())
-                .setParameter(2, scope.region())
-                .setParameter(3, List.copyOf(clusterNames))
-                .getResultList())
-                .map(rows -> {
-                    Map<String, ServiceCounts> counts = new HashMap<>();
-                    for (Object[] row : rows) {
-                        counts.computeIfAbsent((String) row[0], name -> new ServiceCounts())
-                                .add((String) row[1], (String) row[2], ((Number) row[3]).intValue());
-                    }
-                    return counts;
-                });
-    }
-
     private static Uni<Map<String, List<Tag>>> tagsIfAsked(Set<String> include, List<ClusterView> rows) {
         if (!include.contains("TAGS")) {
             return Uni.createFrom().item(Map.of());
@@ -138,9 +110,8 @@ public class ClusterQueries {
     }
 
     /** The cluster as DescribeClusters shows it: members not asked for left out, counts filled in. */
-    private static Cluster shown(ClusterView row, Set<String> include, ServiceCounts counts, List<Tag> tags) {
+    private static Cluster shown(ClusterView row, Set<String> include, ClusterTallies.Tally tally, List<Tag> tags) {
         Cluster stored = Json.read(row.document, Cluster.class);
-        ServiceCounts services = counts == null ? new ServiceCounts() : counts;
         boolean attachments = include.contains("ATTACHMENTS");
         Cluster trimmed = new Cluster(stored.clusterArn(), stored.clusterName(),
                 include.contains("CONFIGURATIONS") ? stored.configuration() : null, stored.status(), null, null,
@@ -148,48 +119,7 @@ public class ClusterQueries {
                 stored.capacityProviders(), stored.defaultCapacityProviderStrategy(),
                 attachments ? stored.attachments() : null, attachments ? stored.attachmentsStatus() : null,
                 stored.serviceConnectDefaults());
-        ClusterCounts clusterCounts = new ClusterCounts(0, 0, 0, services.active());
-        return trimmed.forResponse(clusterCounts, include.contains("TAGS") ? tags : null,
-                include.contains("STATISTICS") ? services.statistics() : null);
-    }
-
-    /** Counts of a cluster's services by status and EC2/Fargate; tasks arrive with the capacity layer. */
-    private static final class ServiceCounts {
-
-        private int activeEc2;
-        private int activeFargate;
-        private int drainingEc2;
-        private int drainingFargate;
-
-        void add(String status, String launchType, int count) {
-            boolean fargate = "FARGATE".equals(launchType);
-            if (Service.ACTIVE.equals(status)) {
-                if (fargate) {
-                    activeFargate += count;
-                } else {
-                    activeEc2 += count;
-                }
-            } else if (fargate) {
-                drainingFargate += count;
-            } else {
-                drainingEc2 += count;
-            }
-        }
-
-        int active() {
-            return activeEc2 + activeFargate;
-        }
-
-        List<KeyValuePair> statistics() {
-            return List.of(
-                    new KeyValuePair("runningEC2TasksCount", "0"),
-                    new KeyValuePair("runningFargateTasksCount", "0"),
-                    new KeyValuePair("pendingEC2TasksCount", "0"),
-                    new KeyValuePair("pendingFargateTasksCount", "0"),
-                    new KeyValuePair("activeEC2ServiceCount", String.valueOf(activeEc2)),
-                    new KeyValuePair("activeFargateServiceCount", String.valueOf(activeFargate)),
-                    new KeyValuePair("drainingEC2ServiceCount", String.valueOf(drainingEc2)),
-                    new KeyValuePair("drainingFargateServiceCount", String.valueOf(drainingFargate)));
-        }
+        return trimmed.forResponse(tally.counts(), include.contains("TAGS") ? tags : null,
+                include.contains("STATISTICS") ? tally.statistics() : null);
     }
 }

@@ -30,14 +30,19 @@ public class EcsQueryResource {
     private final ClusterQueries clusters;
     private final TaskDefinitionQueries taskDefinitions;
     private final ServiceQueries services;
+    private final TaskQueries tasks;
+    private final ContainerInstanceQueries containerInstances;
     private final TagQueries tags;
     private final PositionWait positions;
 
     public EcsQueryResource(ClusterQueries clusters, TaskDefinitionQueries taskDefinitions, ServiceQueries services,
-            TagQueries tags, PositionWait positions) {
+            TaskQueries tasks, ContainerInstanceQueries containerInstances, TagQueries tags,
+            PositionWait positions) {
         this.clusters = clusters;
         this.taskDefinitions = taskDefinitions;
         this.services = services;
+        this.tasks = tasks;
+        this.containerInstances = containerInstances;
         this.tags = tags;
         this.positions = positions;
     }
@@ -66,6 +71,15 @@ public class EcsQueryResource {
                     request -> services.describe(scope, request));
             case "ListServices" -> run(body, ServiceQueries.ListServicesRequest.class,
                     request -> services.list(scope, request));
+            case "DescribeTasks" -> run(body, TaskQueries.DescribeTasksRequest.class,
+                    request -> tasks.describe(scope, request));
+            case "ListTasks" -> run(body, TaskQueries.ListTasksRequest.class,
+                    request -> tasks.list(scope, request));
+            case "DescribeContainerInstances" -> run(body,
+                    ContainerInstanceQueries.DescribeContainerInstancesRequest.class,
+                    request -> containerInstances.describe(scope, request));
+            case "ListContainerInstances" -> run(body, ContainerInstanceQueries.ListContainerInstancesRequest.class,
+                    request -> containerInstances.list(scope, request));
             case "ListTagsForResource" -> run(body, TagQueries.ListTagsForResourceRequest.class,
                     request -> tags.list(scope, request));
             default -> throw new EcsException(ErrorCode.UNKNOWN_OPERATION_EXCEPTION,
@@ -77,7 +91,7 @@ public class EcsQueryResource {
     }
 
     /** Parses the request now (so a malformed body fails before any wait) and queries lazily in a session. */
-    private static <R> Uni<Object> run(byte[] body, Class<R> requestType, Function<R, Uni<?>> query) {
+    static <R> Uni<Object> run(byte[] body, Class<R> requestType, Function<R, Uni<?>> query) {
         R request = parse(body, requestType);
         return Uni.createFrom().deferred(() -> Panache.withSession(() -> query.apply(request)).map(o -> o));
     }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Positions in berth.events as {@code partition:offset} lists (the {@code X-Berth-Min-Position}
- * header, the audit's {@code after}): for each partition, the highest offset named.
+ * Positions in a topic as {@code partition:offset} lists (the {@code X-Berth-Min-Position} header,
+ * in berth.events for the ECS reads and in berth.logs for the logs reads; the audit's
+ * {@code after}): for each partition, the highest offset named.
  */
 public final class LogPositions {
 

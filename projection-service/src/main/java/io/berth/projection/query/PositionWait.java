@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Read-your-writes (design rule 6): holds a query until the views reflect the given positions of
- * berth.events, i.e. each partition's stored next offset is past the named offset. It polls the
+ * a topic (berth.events for the ECS views, berth.logs for the container logs), i.e. each
+ * partition's stored next offset is past the named offset. It polls the
  * offsets table, which every projection instance writes, so it works whichever instance owns the
  * partition. The wait is bounded by {@code berth.projection.read-wait}; past it the query is
  * answered from the views as they are, with a warning logged.
@@ -32,26 +33,31 @@ public class PositionWait {
         this.vertx = vertx;
     }
 
+    /** Waits for positions of berth.events. */
     public Uni<Void> await(Map<Integer, Long> minimum) {
+        return await(Topics.EVENTS, minimum);
+    }
+
+    public Uni<Void> await(String topic, Map<Integer, Long> minimum) {
         if (minimum.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         long deadline = System.nanoTime() + config.readWait().toNanos();
-        return check(minimum, deadline);
+        return check(topic, minimum, deadline);
     }
 
-    private Uni<Void> check(Map<Integer, Long> minimum, long deadline) {
-        return Panache.withSession(() -> ProjectionOffsetView.<ProjectionOffsetView>list("topic", Topics.EVENTS))
+    private Uni<Void> check(String topic, Map<Integer, Long> minimum, long deadline) {
+        return Panache.withSession(() -> ProjectionOffsetView.<ProjectionOffsetView>list("topic", topic))
                 .chain(rows -> {
                     if (reached(minimum, rows)) {
                         return Uni.createFrom().voidItem();
                     }
                     if (System.nanoTime() > deadline) {
-                        LOG.warnf("answering without %s: the views have not reached it within %s", minimum,
-                                config.readWait());
+                        LOG.warnf("answering without %s of %s: the views have not reached it within %s", minimum,
+                                topic, config.readWait());
                         return Uni.createFrom().voidItem();
                     }
-                    return pause().chain(() -> check(minimum, deadline));
+                    return pause().chain(() -> check(topic, minimum, deadline));
                 });
     }
 

@@ -27,7 +27,7 @@ import java.util.Set;
 public class ServiceQueries {
 
     private static final int MAX_DESCRIBED = 10;
-    private static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL");
+    static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL");
     private static final Set<String> SCHEDULING_STRATEGIES = Set.of("REPLICA", "DAEMON");
 
     public record DescribeServicesRequest(String cluster, List<String> services, List<String> include) {

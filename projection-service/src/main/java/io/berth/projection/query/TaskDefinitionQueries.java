@@ -129,7 +129,7 @@ public class TaskDefinitionQueries {
                         + " group by t.family" + having + " order by t.family", String.class)
                 .setParameter(1, scope.account())
                 .setParameter(2, scope.region())
-                .setParameter(3, likePrefix(prefix))
+                .setParameter(3, LikePatterns.prefix(prefix))
                 .setParameter(4, after)
                 .setMaxResults(size + 1)
                 .getResultList())
@@ -137,10 +137,6 @@ public class TaskDefinitionQueries {
                     Paging.Page<String> page = Paging.cut("ListTaskDefinitionFamilies", rows, size, List::of);
                     return new ListTaskDefinitionFamiliesResponse(page.items(), page.nextToken());
                 });
-    }
-
-    private static String likePrefix(String prefix) {
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static int revision(String text) {

@@ -3,7 +3,7 @@ package io.berth.projection.replay;
 import io.berth.core.log.Topics;
 import io.berth.projection.apply.BatchApplier;
 import io.berth.projection.apply.LogRecord;
-import io.berth.projection.apply.ViewChanges;
+import io.berth.projection.apply.FoldedBatch;
 import io.berth.projection.config.ProjectionConfig;
 import io.berth.projection.live.KafkaConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +26,10 @@ import org.jboss.logging.Logger;
  * {@link WriteLanes}), the next poll is fetched and folded: on a small machine the fold and
  * PostgreSQL share the cores instead of taking turns. The database must be fresh; afterwards it
  * holds the views and offsets a serving instance continues from.
+ *
+ * <p>berth.logs is not replayed: Kafka keeps container output for a week only, so it could never
+ * rebuild older logs, and the logs are no ECS view. A serving instance pointed at the rebuilt
+ * database reads berth.logs from the oldest record Kafka still has.
  */
 @ApplicationScoped
 public class Replay {
@@ -82,7 +86,7 @@ public class Replay {
                 }
                 for (int lane = 0; lane < lanes.count(); lane++) {
                     if (!byLane.get(lane).isEmpty()) {
-                        ViewChanges changes = applier.fold(Topics.EVENTS, byLane.get(lane));
+                        FoldedBatch changes = applier.fold(Topics.EVENTS, byLane.get(lane));
                         events += changes.appliedCount();
                         lanes.write(lane, changes);
                     }

@@ -1,5 +1,6 @@
 package io.berth.projection.replay;
 
+import io.berth.core.log.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,15 +11,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An md5 per view table (and the offsets table) over all its rows in primary-key order, to
- * compare two databases built from the same log, live and replayed: equal checksums mean equal
- * rows, byte for byte. Rows are hashed in their text form with the session in UTC, so time zones
- * cannot differ. Each value also says how many rows were hashed.
+ * An md5 per view table of berth.events (and its rows of the offsets table) over all its rows in
+ * primary-key order, to compare two databases built from the same log, live and replayed: equal
+ * checksums mean equal rows, byte for byte. Rows are hashed in their text form with the session
+ * in UTC, so time zones cannot differ. Each value also says how many rows were hashed. The
+ * container logs (berth.logs) are left out: a replay does not rebuild them.
  */
 public final class TableChecksums {
 
-    /** Each table with its primary key, the order its rows are hashed in. */
-    public static final Map<String, String> VIEW_TABLES = orderedViews();
+    /** A table, the rows of it that come from berth.events, and its primary key: the order rows are hashed in. */
+    private record Table(String name, String rows, String primaryKey) {
+    }
+
+    private static final List<Table> VIEW_TABLES = List.of(
+            new Table("clusters", "true", "cluster_arn"),
+            new Table("task_definitions", "true", "task_definition_arn"),
+            new Table("services", "true", "service_arn"),
+            new Table("service_events", "true", "service_arn, log_partition, log_offset"),
+            new Table("tags", "true", "resource_arn, tag_key"),
+            new Table("container_instances", "true", "container_instance_arn"),
+            new Table("tasks", "true", "task_arn"),
+            new Table("audit", "true", "topic, log_partition, log_offset"),
+            new Table("projection_offsets", "topic = '" + Topics.EVENTS + "'", "topic, partition"));
 
     private TableChecksums() {
     }
@@ -28,32 +42,17 @@ public final class TableChecksums {
                 Statement statement = connection.createStatement()) {
             statement.execute("SET TIME ZONE 'UTC'");
             Map<String, String> checksums = new LinkedHashMap<>();
-            for (Map.Entry<String, String> table : VIEW_TABLES.entrySet()) {
-                String sql = "SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY " + table.getValue()
-                        + ")), md5('')) FROM " + table.getKey() + " t";
+            for (Table table : VIEW_TABLES) {
+                String sql = "SELECT count(*), coalesce(md5(string_agg(t::text, E'\\n' ORDER BY " + table.primaryKey()
+                        + ")), md5('')) FROM " + table.name() + " t WHERE " + table.rows();
                 try (ResultSet rs = statement.executeQuery(sql)) {
                     rs.next();
-                    checksums.put(table.getKey(), rs.getString(2) + " (" + rs.getLong(1) + " rows)");
+                    checksums.put(table.name(), rs.getString(2) + " (" + rs.getLong(1) + " rows)");
                 }
             }
             return checksums;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot compute checksums of " + jdbcUrl, e);
         }
-    }
-
-    private static Map<String, String> orderedViews() {
-        Map<String, String> tables = new LinkedHashMap<>();
-        for (List<String> table : List.of(
-                List.of("clusters", "cluster_arn"),
-                List.of("task_definitions", "task_definition_arn"),
-                List.of("services", "service_arn"),
-                List.of("service_events", "service_arn, log_partition, log_offset"),
-                List.of("tags", "resource_arn, tag_key"),
-                List.of("audit", "topic, log_partition, log_offset"),
-                List.of("projection_offsets", "topic, partition"))) {
-            tables.put(table.get(0), table.get(1));
-        }
-        return java.util.Collections.unmodifiableMap(tables);
     }
 }

@@ -1,7 +1,7 @@
 package io.berth.projection.replay;
 
 import io.berth.projection.apply.BatchApplier;
-import io.berth.projection.apply.ViewChanges;
+import io.berth.projection.apply.FoldedBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ final class WriteLanes implements AutoCloseable {
     }
 
     /** Queues the batch on its lane, after waiting while the lane already holds {@value #DEPTH}. */
-    void write(int lane, ViewChanges changes) {
+    void write(int lane, FoldedBatch changes) {
         ArrayDeque<Future<?>> queued = inFlight.get(lane);
         while (queued.size() >= DEPTH) {
             finish(queued.poll());

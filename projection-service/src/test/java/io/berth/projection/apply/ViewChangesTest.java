@@ -80,8 +80,41 @@ class ViewChangesTest {
     }
 
     @Test
+    void aTaskKeepsTheReservationOfItsCreationThroughLaterChangesAndExpiryForgetsIt() {
+        Scenario s = new Scenario("123456789012").createCluster("c")
+                .request(io.berth.core.command.RegisterTaskDefinition.class, "{'family':'web','containerDefinitions':"
+                        + "[{'name':'app','image':'busybox','cpu':128,'memory':64,'portMappings':[{'containerPort':80,"
+                        + "'hostPort':8080}]}]}")
+                .registerInstance("c", 1024, 1024, "eu-west-1a", "")
+                .runTask("c", "web", 1, "");
+        String task = s.taskArns("c").get(0);
+        s.report("c", task, "RUNNING");
+
+        ViewChanges created = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
+        assertThat(created.containerInstances()).singleElement()
+                .satisfies(row -> assertThat(row.clusterArn()).isEqualTo(s.clusterArn("c")));
+        assertThat(created.tasks()).singleElement().satisfies(row -> {
+            assertThat(row.task().lastStatus()).isEqualTo("RUNNING");
+            assertThat(row.reservation().cpu()).isEqualTo(128);
+            assertThat(row.reservation().tcpPorts()).containsExactly(8080);
+        });
+
+        s.stopTask("c", task).report("c", task, "STOPPED");
+        ViewChanges stopped = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
+        assertThat(stopped.tasks()).singleElement().satisfies(row -> {
+            assertThat(row.task().lastStatus()).isEqualTo("STOPPED");
+            assertThat(row.reservation()).as("the stored reservation is kept").isNull();
+        });
+
+        s.expireStoppedTasks("c");
+        ViewChanges expired = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
+        assertThat(expired.tasks()).isEmpty();
+        assertThat(expired.expiredTasks()).containsExactly(task);
+    }
+
+    @Test
     void anUnreadableRecordNamesItsPlaceInTheLog() {
-        LogRecord garbage = new LogRecord(2, 41, "not json".getBytes(StandardCharsets.UTF_8));
+        LogRecord garbage = new LogRecord(2, 41, 0L, "not json".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> ViewChanges.fold(TOPIC, List.of(garbage), Map.of()))
                 .isInstanceOf(IllegalStateException.class)
@@ -91,7 +124,7 @@ class ViewChangesTest {
     private static List<LogRecord> onePartition(List<EventEnvelope> events) {
         List<LogRecord> records = new ArrayList<>();
         for (EventEnvelope event : events) {
-            records.add(new LogRecord(0, records.size(), Json.toBytes(event)));
+            records.add(new LogRecord(0, records.size(), 0L, Json.toBytes(event)));
         }
         return records;
     }

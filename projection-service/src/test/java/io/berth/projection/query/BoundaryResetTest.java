@@ -14,6 +14,7 @@ import io.berth.projection.support.LocalStackResource;
 import io.berth.projection.support.Scenario;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,42 @@ class BoundaryResetTest {
                 .statusCode(200)
                 .body("services[0].events", empty())
                 .body("services[0].tags", empty());
+    }
+
+    @Test
+    void aClusterResetForgetsItsContainerInstancesAndTasks() {
+        Scenario s = new Scenario(Accounts.fresh())
+                .createCluster("wiped")
+                .createCluster("kept")
+                .registerTaskDefinition("web")
+                .registerInstance("wiped", 2048, 4096, "eu-west-1a", "")
+                .registerInstance("kept", 2048, 4096, "eu-west-1a", "")
+                .runTask("wiped", "web", 2, "")
+                .runTask("kept", "web", 1, "");
+        String wipedInstance = s.instanceArns("wiped").get(0);
+        List<String> wipedTasks = s.taskArns("wiped");
+        s.reset("wiped").createCluster("wiped");
+        EventLog.Written written = append(s);
+        EcsApi api = new EcsApi(s.account());
+
+        api.call("ListContainerInstances", "{'cluster':'wiped'}", written)
+                .statusCode(200)
+                .body("containerInstanceArns", empty());
+        api.call("DescribeContainerInstances", "{'cluster':'wiped','containerInstances':['" + wipedInstance + "']}")
+                .statusCode(200)
+                .body("failures.arn", contains(wipedInstance));
+        api.call("DescribeTasks", "{'cluster':'wiped','tasks':['" + wipedTasks.get(0) + "','" + wipedTasks.get(1)
+                + "']}")
+                .statusCode(200)
+                .body("tasks", empty())
+                .body("failures.reason", contains("MISSING", "MISSING"));
+        api.call("ListTasks", "{'cluster':'wiped'}").statusCode(200).body("taskArns", empty());
+        api.call("DescribeClusters", "{'clusters':['wiped','kept']}")
+                .statusCode(200)
+                .body("clusters.registeredContainerInstancesCount", contains(0, 1))
+                .body("clusters.pendingTasksCount", contains(0, 1));
+        api.call("ListTasks", "{'cluster':'kept'}").statusCode(200).body("taskArns", contains(s.taskArns("kept")
+                .toArray()));
     }
 
     @Test

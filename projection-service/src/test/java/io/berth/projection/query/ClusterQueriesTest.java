@@ -70,6 +70,49 @@ class ClusterQueriesTest {
     }
 
     @Test
+    void countsInstancesAndRunningAndPendingTasks() {
+        Scenario s = new Scenario(Accounts.fresh())
+                .createCluster("alpha")
+                .createCluster("beta")
+                .registerTaskDefinition("web")
+                .registerInstance("alpha", 4096, 8192, "eu-west-1a", "")
+                .registerInstance("alpha", 4096, 8192, "eu-west-1a", "")
+                .registerInstance("alpha", 4096, 8192, "eu-west-1b", "")
+                .registerInstance("alpha", 4096, 8192, "eu-west-1b", "")
+                .registerInstance("beta", 1024, 1024, "eu-west-1a", "");
+        List<String> instances = s.instanceArns("alpha");
+        s.drain("alpha", instances.get(1)).deregisterInstance("alpha", instances.get(3));
+        for (int i = 0; i < 6; i++) {
+            s.startTask("alpha", "web", instances.get(0));
+        }
+        s.startTask("beta", "web", s.instanceArns("beta").get(0));
+        List<String> tasks = s.taskArns("alpha");
+        // two RUNNING, one PENDING and one PROVISIONING (both pending), one on its way down, one STOPPED
+        s.report("alpha", tasks.get(0), "RUNNING")
+                .report("alpha", tasks.get(1), "RUNNING")
+                .report("alpha", tasks.get(2), "PENDING")
+                .report("alpha", tasks.get(4), "DEACTIVATING")
+                .stopTask("alpha", tasks.get(5))
+                .report("alpha", tasks.get(5), "STOPPED");
+        EventLog.Written written = append(s);
+
+        new EcsApi(s.account()).call("DescribeClusters", "{'clusters':['alpha','beta'],'include':['STATISTICS']}",
+                written)
+                .statusCode(200)
+                .body("clusters.registeredContainerInstancesCount", contains(3, 1))
+                .body("clusters.runningTasksCount", contains(2, 0))
+                .body("clusters.pendingTasksCount", contains(2, 1))
+                .body("clusters[0].statistics", hasItem(java.util.Map.of("name", "runningEC2TasksCount",
+                        "value", "2")))
+                .body("clusters[0].statistics", hasItem(java.util.Map.of("name", "pendingEC2TasksCount",
+                        "value", "2")))
+                .body("clusters[0].statistics", hasItem(java.util.Map.of("name", "runningFargateTasksCount",
+                        "value", "0")))
+                .body("clusters[1].statistics", hasItem(java.util.Map.of("name", "pendingEC2TasksCount",
+                        "value", "1")));
+    }
+
+    @Test
     void describesTheDefaultClusterWhenNoneIsNamed() {
         Scenario s = new Scenario(Accounts.fresh()).createCluster("default");
         EventLog.Written written = append(s);

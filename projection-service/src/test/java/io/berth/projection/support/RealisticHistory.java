@@ -11,7 +11,9 @@ import java.util.Random;
 /**
  * The stream the replay tests rebuild, in waves: a few accounts, each with clusters, task
  * definition revisions, services that are updated, scaled and deleted, a service with more than
- * 100 events, tags and untags, boundary resets, and a seeded random tail on top.
+ * 100 events, tags and untags, container instances that register, drain and leave, tasks placed
+ * by RunTask and by services that run, stop and expire, boundary resets, and a seeded random tail
+ * on top.
  */
 public final class RealisticHistory {
 
@@ -38,7 +40,27 @@ public final class RealisticHistory {
                     .request(CreateService.class, "{'cluster':'prod','serviceName':'web','taskDefinition':'web:1',"
                             + "'desiredCount':3,'tags':[{'key':'tier','value':'front'}]}")
                     .createService("prod", "worker", "worker")
-                    .createService("staging", "web", "web");
+                    .createService("staging", "web", "web")
+                    .request(RegisterTaskDefinition.class, "{'family':'batch','containerDefinitions':[{'name':'app',"
+                            + "'image':'busybox','cpu':256,'memory':128,'portMappings':["
+                            + "{'containerPort':8080,'hostPort':8080},"
+                            + "{'containerPort':53,'hostPort':5353,'protocol':'udp'}]}]}")
+                    .registerInstance("prod", 2048, 4096, "eu-west-1a", "{'name':'stack','value':'blue'}")
+                    .registerInstance("prod", 2048, 4096, "eu-west-1a", "")
+                    .registerInstance("prod", 4096, 8192, "eu-west-1b", "{'name':'stack','value':'green'}")
+                    .registerInstance("staging", 1024, 2048, "eu-west-1a", "")
+                    // as the scheduler starts a service's tasks
+                    .runTask("prod", "web", 3, "'group':'service:web'")
+                    .runTask("staging", "web", 1, "'group':'service:web'")
+                    .runTask("prod", "batch", 2, "'startedBy':'nightly','tags':[{'key':'job','value':'n1'}]");
+        }
+        waves.add(drainAll(scenarios));
+        for (Scenario s : scenarios) {
+            List<String> tasks = s.taskArns("prod");
+            tasks.forEach(task -> s.report("prod", task, "RUNNING"));
+            s.stopTask("prod", tasks.get(0))
+                    .report("prod", tasks.get(0), "STOPPED")
+                    .drain("prod", s.instanceArns("prod").get(1));
         }
         waves.add(drainAll(scenarios));
         for (Scenario s : scenarios) {
@@ -57,7 +79,9 @@ public final class RealisticHistory {
             s.deleteService("prod", "worker")
                     .reset("staging")
                     .createCluster("staging")
-                    .untag(s.taskDefinitionArn("web", 2), "owner");
+                    .untag(s.taskDefinitionArn("web", 2), "owner")
+                    .expireStoppedTasks("prod")
+                    .deregisterInstance("prod", s.instanceArns("prod").get(2));
         }
         waves.add(drainAll(scenarios));
         for (int wave = 0; wave < 3; wave++) {

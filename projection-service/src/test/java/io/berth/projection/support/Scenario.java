@@ -9,11 +9,19 @@ import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.DeleteCluster;
 import io.berth.core.command.DeleteService;
+import io.berth.core.command.DeregisterContainerInstance;
 import io.berth.core.command.DeregisterTaskDefinition;
+import io.berth.core.command.ExpireStoppedTasks;
+import io.berth.core.command.RegisterContainerInstance;
 import io.berth.core.command.RegisterTaskDefinition;
 import io.berth.core.command.ResetBoundary;
+import io.berth.core.command.RunTask;
+import io.berth.core.command.StartTask;
+import io.berth.core.command.StopTask;
+import io.berth.core.command.SubmitTaskStateChange;
 import io.berth.core.command.TagResource;
 import io.berth.core.command.UntagResource;
+import io.berth.core.command.UpdateContainerInstancesState;
 import io.berth.core.command.UpdateService;
 import io.berth.core.decide.BoundaryState;
 import io.berth.core.decide.Decision;
@@ -23,7 +31,9 @@ import io.berth.core.event.Event;
 import io.berth.core.event.EventEnvelope;
 import io.berth.core.event.ServiceEventRecorded;
 import io.berth.core.json.Json;
+import io.berth.core.model.ContainerInstance;
 import io.berth.core.model.ServiceEvent;
+import io.berth.core.model.Task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,6 +125,69 @@ public final class Scenario {
         return request(UntagResource.class, "{'resourceArn':'" + resourceArn + "','tagKeys':['" + key + "']}");
     }
 
+    /**
+     * Registers a container instance as an agent would: {@code cpu} units, {@code memory} MiB,
+     * agent 1.80.0, in availability zone {@code zone}; {@code attributes} is the JSON of more
+     * attributes (single quotes), or empty.
+     */
+    public Scenario registerInstance(String cluster, int cpu, int memory, String zone, String attributes) {
+        return request(RegisterContainerInstance.class, "{'cluster':'" + cluster + "','totalResources':["
+                + "{'name':'CPU','type':'INTEGER','integerValue':" + cpu + "},"
+                + "{'name':'MEMORY','type':'INTEGER','integerValue':" + memory + "}],"
+                + "'versionInfo':{'agentVersion':'1.80.0','dockerVersion':'20.10.24'},"
+                + "'instanceIdentityDocument':'{\\'availabilityZone\\':\\'" + zone + "\\'}',"
+                + "'attributes':[" + attributes + "]}");
+    }
+
+    /** RunTask of {@code count} tasks of the task definition, with more RunTask members (JSON, single quotes) if any. */
+    public Scenario runTask(String cluster, String taskDefinition, int count, String more) {
+        return request(RunTask.class, "{'cluster':'" + cluster + "','taskDefinition':'" + taskDefinition
+                + "','count':" + count + (more.isEmpty() ? "" : "," + more) + "}");
+    }
+
+    /** StartTask of one task of the task definition on the named instance. */
+    public Scenario startTask(String cluster, String taskDefinition, String instanceArn) {
+        return request(StartTask.class, "{'cluster':'" + cluster + "','taskDefinition':'" + taskDefinition
+                + "','containerInstances':['" + instanceArn + "']}");
+    }
+
+    /** The agent reports the task at {@code status} (RUNNING, STOPPED, ...). */
+    public Scenario report(String cluster, String taskArn, String status) {
+        return command(new SubmitTaskStateChange(cluster, taskArn, status, null, null, null, null, null, null));
+    }
+
+    public Scenario stopTask(String cluster, String taskArn) {
+        return command(new StopTask(cluster, taskArn, "test"));
+    }
+
+    public Scenario drain(String cluster, String instanceArn) {
+        return command(new UpdateContainerInstancesState(cluster, List.of(instanceArn), "DRAINING"));
+    }
+
+    public Scenario deregisterInstance(String cluster, String instanceArn) {
+        return command(new DeregisterContainerInstance(cluster, instanceArn, true));
+    }
+
+    /** Forgets the cluster's tasks stopped before now. */
+    public Scenario expireStoppedTasks(String cluster) {
+        return command(new ExpireStoppedTasks(cluster, now.plusSeconds(1)));
+    }
+
+    /** The cluster's container instances, in registration order. */
+    public List<String> instanceArns(String cluster) {
+        return clusterState(cluster).instances().stream().map(ContainerInstance::containerInstanceArn).toList();
+    }
+
+    /** The cluster's tasks, in creation order. */
+    public List<String> taskArns(String cluster) {
+        return clusterState(cluster).tasks().stream().map(Task::taskArn).toList();
+    }
+
+    /** The task as the cluster boundary holds it. */
+    public Task task(String cluster, String taskArn) {
+        return clusterState(cluster).task(taskArn).orElseThrow();
+    }
+
     /** Forgets a cluster boundary, or the account boundary when {@code cluster} is null. */
     public Scenario reset(String cluster) {
         return command(new ResetBoundary(cluster));
@@ -166,8 +239,11 @@ public final class Scenario {
 
     /** Whether the cluster boundary holds the service (in any status). */
     public boolean hasService(String cluster, String name) {
-        var state = ((BoundaryState.ClusterBoundary) state(Boundary.cluster(scope, cluster))).state();
-        return state.service(name).isPresent();
+        return clusterState(cluster).service(name).isPresent();
+    }
+
+    private io.berth.core.cluster.ClusterState clusterState(String cluster) {
+        return ((BoundaryState.ClusterBoundary) state(Boundary.cluster(scope, cluster))).state();
     }
 
     /** Takes the events decided since the last call. */
@@ -201,6 +277,7 @@ public final class Scenario {
 
         private long deployments = 4_000_000_000_000_000_000L;
         private long uuids;
+        private long hexIds;
 
         @Override
         public String deploymentId() {
@@ -210,6 +287,17 @@ public final class Scenario {
         @Override
         public String uuid() {
             return String.format("00000000-0000-4000-8000-%012d", ++uuids);
+        }
+
+        @Override
+        public String hexId() {
+            return String.format("%032x", ++hexIds);
+        }
+
+        /** Placement's random choices differ from decision to decision, the same on every run. */
+        @Override
+        public long randomSeed() {
+            return hexIds;
         }
     }
 }

@@ -18,6 +18,11 @@ public record ObservedContainer(String containerName, String dockerId, String st
         return "exited".equals(state) || "dead".equals(state);
     }
 
+    /** Started at some point: running, or exited without Docker's start error. */
+    public boolean hasRun() {
+        return isRunning() || (hasExited() && (error == null || error.isBlank()));
+    }
+
     public boolean isCreatedOnly() {
         return "created".equals(state);
     }

@@ -44,7 +44,27 @@ public final class TaskPlanner {
         boolean goingDown = !desired.wantsRunning() || failure.isPresent() || essentialExited;
 
         List<Action> actions = goingDown ? stopActions(desired, observed) : startActions(desired, observed, progress);
-        return new Plan(actions, report(desired, observed, progress, goingDown, failure, essentialExited));
+        return new Plan(actions, report(desired, observed, progress, goingDown, failure, essentialExited),
+                ranThrough(desired, observed));
+    }
+
+    /** The RUNNING report of a task whose essential containers have all started (see {@link Plan}). */
+    private static Optional<TaskReport> ranThrough(DesiredTask desired, Map<String, ObservedContainer> observed) {
+        boolean allRan = desired.containers().stream().filter(ContainerDefinition::isEssential)
+                .allMatch(c -> observed.containsKey(c.name()) && observed.get(c.name()).hasRun());
+        if (!allRan) {
+            return Optional.empty();
+        }
+        List<ContainerReport> containers = new ArrayList<>();
+        for (ContainerDefinition c : desired.containers()) {
+            ObservedContainer o = observed.get(c.name());
+            boolean ran = o != null && o.hasRun();
+            containers.add(new ContainerReport(c.name(), ran ? RUNNING : PENDING, null, null,
+                    o == null ? null : o.dockerId(),
+                    o == null || o.networkBindings() == null ? List.of() : o.networkBindings(), null,
+                    interfaces(desired, o)));
+        }
+        return Optional.of(new TaskReport(RUNNING, null, List.copyOf(containers)));
     }
 
     private static List<Action> startActions(DesiredTask desired, Map<String, ObservedContainer> observed,

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.model.Frame;
 import io.berth.agent.docker.DockerRuntime;
 import io.berth.agent.gateway.GatewayClient;
 import io.berth.agent.plan.DesiredTask;
+import io.berth.agent.plan.ObservedContainer;
 import io.berth.core.agent.LogBatch;
 import io.berth.core.model.ContainerDefinition;
 import io.berth.core.model.LogConfiguration;
@@ -51,9 +52,14 @@ final class LogShipper {
         startedHere.put(dockerId, true);
     }
 
-    /** Follows a running container's output, once. */
-    void follow(DesiredTask task, ContainerDefinition container, String dockerId) {
-        if (following.containsKey(dockerId)) {
+    /**
+     * Follows a container's output, once: a running container's, or the whole output of one this
+     * agent started that already exited (a short job can end between two looks at Docker).
+     */
+    void follow(DesiredTask task, ContainerDefinition container, ObservedContainer observed) {
+        String dockerId = observed.dockerId();
+        boolean worthFollowing = observed.isRunning() || (observed.hasExited() && startedHere.containsKey(dockerId));
+        if (following.containsKey(dockerId) || !worthFollowing) {
             return;
         }
         String[] stream = streamOf(task, container);

@@ -15,8 +15,10 @@ import io.berth.agent.plan.Plan;
 import io.berth.agent.plan.TaskPlanner;
 import io.berth.agent.plan.TaskReport;
 import io.berth.core.model.ContainerDefinition;
+import io.berth.core.model.TaskStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +39,7 @@ import org.jboss.logging.Logger;
 final class Supervisor implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Supervisor.class);
+    private static final String STOPPED = TaskStatus.STOPPED;
 
     private final AgentConfig config;
     private final DockerRuntime docker;
@@ -55,6 +58,8 @@ final class Supervisor implements Runnable {
     private final Object wake = new Object();
     private volatile boolean running = true;
     private volatile boolean woken;
+    /** Nothing is reconciled before the first assignment: every container would look unassigned. */
+    private volatile boolean assigned;
 
     Supervisor(AgentConfig config, DockerRuntime docker, GatewayClient gateway) {
         this.config = config;
@@ -68,6 +73,7 @@ final class Supervisor implements Runnable {
     void assign(Map<String, DesiredTask> desired) {
         desired.forEach((arn, task) -> records.computeIfAbsent(arn, k -> new TaskRecord(task)).desired = task);
         records.keySet().retainAll(desired.keySet());
+        assigned = true;
         wake();
     }
 
@@ -92,8 +98,13 @@ final class Supervisor implements Runnable {
     public void run() {
         while (running) {
             try {
-                reconcile();
+                if (assigned) {
+                    reconcile();
+                }
             } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
                 LOG.warn("reconciling with Docker failed; trying again", e);
             }
             synchronized (wake) {
@@ -135,7 +146,7 @@ final class Supervisor implements Runnable {
         unassigned.addAll(pauseByTask.keySet());
         unassigned.removeAll(records.keySet());
         for (String taskArn : unassigned) {
-            List<String> ids = new java.util.ArrayList<>(containersByTask.getOrDefault(taskArn, Map.of()).values());
+            List<String> ids = new ArrayList<>(containersByTask.getOrDefault(taskArn, Map.of()).values());
             if (pauseByTask.containsKey(taskArn)) {
                 ids.add(pauseByTask.get(taskArn));
             }
@@ -147,26 +158,32 @@ final class Supervisor implements Runnable {
 
     private void reconcile(TaskRecord record, Map<String, String> containers, String pauseId) {
         DesiredTask desired = record.desired;
-        String address = null;
-        if ("awsvpc".equals(desired.networkMode()) && pauseId != null) {
-            address = docker.observe("pause", pauseId).ipAddress();
-        }
+        ObservedContainer pause = pauseId == null ? null : docker.observe("pause", pauseId);
+        String address = pause == null ? null : pause.ipAddress();
         Map<String, ObservedContainer> observed = new LinkedHashMap<>();
         for (Map.Entry<String, String> c : containers.entrySet()) {
             ObservedContainer o = docker.observe(c.getKey(), c.getValue());
-            if (address != null) {
+            if (address != null && !address.isEmpty()) {
                 o = new ObservedContainer(o.containerName(), o.dockerId(), o.state(), o.exitCode(), o.health(),
                         o.oomKilled(), o.error(), o.networkBindings(), address);
             }
             observed.put(c.getKey(), o);
             ContainerDefinition definition = desired.container(c.getKey());
-            if (o.isRunning() && definition != null) {
-                logs.follow(desired, definition, o.dockerId());
+            if (definition != null) {
+                logs.follow(desired, definition, o);
             }
         }
         Plan plan = TaskPlanner.plan(desired, observed, record.progress(Set.copyOf(presentImages)));
-        report(record, plan.report());
-        boolean releasePause = pauseId != null && "STOPPED".equals(plan.report().status());
+        // An awsvpc task is STOPPED once its network namespace is gone too: the pause container is
+        // stopped first, and the next round reports.
+        boolean releasePause = pause != null && pause.isRunning() && STOPPED.equals(plan.report().status());
+        if (!releasePause) {
+            if (plan.ranThrough().isPresent() && !record.reachedRunning()
+                    && TaskStatus.rank(plan.report().status()) > TaskStatus.rank(TaskStatus.RUNNING)) {
+                report(record, plan.ranThrough().get());
+            }
+            report(record, plan.report());
+        }
         if (!plan.actions().isEmpty() || releasePause) {
             record.busy = true;
             workers.submit(() -> {
@@ -192,6 +209,7 @@ final class Supervisor implements Runnable {
             if (action instanceof Action.Pull pull) {
                 pull(record, pull.image());
             } else if (action instanceof Action.Create create) {
+                record.imagesReady(clock.instant());
                 try {
                     if ("awsvpc".equals(desired.networkMode())) {
                         networkContainer = pauses.ensure(desired.task(), networkContainer);
@@ -241,7 +259,7 @@ final class Supervisor implements Runnable {
 
     /** Sends the task's state when it differs from what was last sent. */
     private void report(TaskRecord record, TaskReport report) {
-        if (report.equals(record.lastReported) || "STOPPED".equals(record.desired.task().lastStatus())) {
+        if (report.equals(record.lastReported) || STOPPED.equals(record.desired.task().lastStatus())) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -254,7 +272,7 @@ final class Supervisor implements Runnable {
         body.put("containers", report.containers().stream().map(Supervisor::containerChange).toList());
         putInstant(body, "pullStartedAt", record.pullStartedAt);
         putInstant(body, "pullStoppedAt", record.pullStoppedAt);
-        if ("STOPPED".equals(report.status())) {
+        if (STOPPED.equals(report.status())) {
             putInstant(body, "executionStoppedAt", clock.instant());
         }
         try {

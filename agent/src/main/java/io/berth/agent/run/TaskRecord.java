@@ -3,6 +3,7 @@ package io.berth.agent.run;
 import io.berth.agent.plan.DesiredTask;
 import io.berth.agent.plan.TaskProgress;
 import io.berth.agent.plan.TaskReport;
+import io.berth.core.model.TaskStatus;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,21 @@ final class TaskRecord {
 
     TaskRecord(DesiredTask desired) {
         this.desired = desired;
+    }
+
+    /** An image already on the engine is a pull that took no time: ECS gives pull times either way. */
+    void imagesReady(Instant now) {
+        if (pullStartedAt == null) {
+            pullStartedAt = now;
+            pullStoppedAt = now;
+        }
+    }
+
+    /** Whether the control plane has seen this task RUNNING (from this agent or before a restart). */
+    boolean reachedRunning() {
+        int running = TaskStatus.rank(TaskStatus.RUNNING);
+        return TaskStatus.rank(desired.task().lastStatus()) >= running
+                || (lastReported != null && TaskStatus.rank(lastReported.status()) >= running);
     }
 
     TaskProgress progress(Set<String> presentImages) {

@@ -173,6 +173,31 @@ class TaskPlannerTest {
     }
 
     @Test
+    void aTaskWhoseEssentialContainersStartedRanThroughRunningEvenIfTheyAlreadyExited() {
+        Plan quick = TaskPlanner.plan(task("RUNNING", WEB, SIDECAR), observed(exited("web", 0), created("sidecar")),
+                images("web:1", "side:1"));
+
+        assertThat(quick.report().status()).isEqualTo("STOPPED");
+        assertThat(quick.ranThrough()).hasValueSatisfying(running -> {
+            assertThat(running.status()).isEqualTo("RUNNING");
+            assertThat(running.containers()).extracting(ContainerReport::status).containsExactly("RUNNING", "PENDING");
+            assertThat(running.containers()).extracting(ContainerReport::exitCode).containsOnlyNulls();
+        });
+    }
+
+    @Test
+    void aTaskWhoseEssentialContainerNeverStartedDidNotRun() {
+        ObservedContainer failedStart = new ObservedContainer("web", "id-web", "exited", 127, null, false,
+                "exec: \"nope\": executable file not found in $PATH", List.of(), null);
+
+        assertThat(TaskPlanner.plan(task("RUNNING", WEB), observed(failedStart), images("web:1")).ranThrough())
+                .isEmpty();
+        assertThat(TaskPlanner.plan(task("RUNNING", WEB), observed(created("web")), images("web:1")).ranThrough())
+                .isEmpty();
+        assertThat(TaskPlanner.plan(task("RUNNING", WEB), observed(), images()).ranThrough()).isEmpty();
+    }
+
+    @Test
     void theSamePlanIsMadeTwiceForTheSameObservation() {
         DesiredTask desired = task("RUNNING", WEB, SIDECAR);
         Map<String, ObservedContainer> seen = observed(running("web"), created("sidecar"));

@@ -3,7 +3,6 @@ package io.berth.core.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.core.arn.Arns;
 import io.berth.core.arn.Scope;
-import io.berth.core.command.ClusterCommand;
 import io.berth.core.command.Command;
 import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;

@@ -210,7 +210,7 @@ final class ContainerInstances {
         for (String ports : List.of("PORTS", "PORTS_UDP")) {
             if (normalised.stream().noneMatch(r -> r.name().equals(ports))) {
                 normalised.add(Resource.stringSet(ports, ports.equals("PORTS")
-                        ? List.of("22", "2375", "2376", "51678", "51679") : List.of()));
+                        ? List.of("22", "2375", "2376", "51678", "51679", "51680") : List.of()));
             }
         }
         return List.copyOf(normalised);

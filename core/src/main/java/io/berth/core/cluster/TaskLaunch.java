@@ -30,7 +30,6 @@ import io.berth.core.placement.TaskPlacer;
 import io.berth.core.placement.TaskShape;
 import io.berth.core.task.TaskNeeds;
 import io.berth.core.validate.Tags;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;

@@ -102,7 +102,7 @@ class ContainerInstanceTest {
         assertThat(instance.registeredResources()).containsExactly(
                 Resource.integer("CPU", 2048),
                 Resource.integer("MEMORY", 3900),
-                Resource.stringSet("PORTS", List.of("22", "2375", "2376", "51678", "51679")),
+                Resource.stringSet("PORTS", List.of("22", "2375", "2376", "51678", "51679", "51680")),
                 Resource.stringSet("PORTS_UDP", List.of()));
     }
 
@@ -482,7 +482,7 @@ class ContainerInstanceTest {
         assertThat(busy.remainingResources()).containsExactly(
                 Resource.integer("CPU", 1024 - 256),
                 Resource.integer("MEMORY", 2048 - 512),
-                Resource.stringSet("PORTS", List.of("22", "2375", "2376", "8080", "51678", "51679")),
+                Resource.stringSet("PORTS", List.of("22", "2375", "2376", "8080", "51678", "51679", "51680")),
                 Resource.stringSet("PORTS_UDP", List.of()));
         assertThat(busy.registeredResources()).as("registered resources never change")
                 .contains(Resource.integer("CPU", 1024));
@@ -500,7 +500,7 @@ class ContainerInstanceTest {
         prod.given(report("prod", task.taskArn(), "STOPPED"));
         ContainerInstance idle = described(host);
         assertThat(idle.remainingResources()).contains(Resource.integer("CPU", 1024), Resource.integer("MEMORY", 2048),
-                Resource.stringSet("PORTS", List.of("22", "2375", "2376", "51678", "51679")));
+                Resource.stringSet("PORTS", List.of("22", "2375", "2376", "51678", "51679", "51680")));
         assertThat(idle.runningTasksCount()).isZero();
     }
 

@@ -9,7 +9,6 @@ import static io.berth.core.validate.ValidationRows.task;
 import static io.berth.core.validate.ValidationRows.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.berth.core.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

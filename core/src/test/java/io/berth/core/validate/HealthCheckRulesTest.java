@@ -6,7 +6,6 @@ import static io.berth.core.validate.ValidationRows.accepts;
 import static io.berth.core.validate.ValidationRows.rejects;
 import static io.berth.core.validate.ValidationRows.webTask;
 
-import io.berth.core.error.ErrorCode;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 

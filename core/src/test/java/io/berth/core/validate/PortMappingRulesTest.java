@@ -10,7 +10,6 @@ import static io.berth.core.validate.ValidationRows.task;
 import static io.berth.core.validate.ValidationRows.web;
 import static io.berth.core.validate.ValidationRows.webTask;
 
-import io.berth.core.error.ErrorCode;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;

@@ -102,7 +102,7 @@ class ContainerInstanceQueriesTest {
                                 "doubleValue", 0.0f),
                         Map.of("name", "PORTS", "type", "STRINGSET", "integerValue", 0, "longValue", 0,
                                 "doubleValue", 0.0f,
-                                "stringSetValue", List.of("22", "2375", "2376", "8080", "51678", "51679")),
+                                "stringSetValue", List.of("22", "2375", "2376", "8080", "51678", "51679", "51680")),
                         Map.of("name", "PORTS_UDP", "type", "STRINGSET", "integerValue", 0, "longValue", 0,
                                 "doubleValue", 0.0f, "stringSetValue", List.of("5353"))))
                 .body("containerInstances[0].runningTasksCount", equalTo(2))

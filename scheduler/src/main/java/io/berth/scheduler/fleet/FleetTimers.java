@@ -47,8 +47,9 @@ public final class FleetTimers {
         for (Map.Entry<String, Instant> oldest : view.oldestStopByBoundary().entrySet()) {
             if (oldest.getValue().isBefore(cutOff)) {
                 Boundary boundary = Boundary.fromKey(oldest.getKey());
-                long minute = now.getEpochSecond() / 60;
-                String id = uuid("expire:" + oldest.getKey() + ":" + minute);
+                // Named by the oldest stop it expires: every tick until the view shows the
+                // expiry asks the same command (applied once), and the next expiry is a new one.
+                String id = uuid("expire:" + oldest.getKey() + ":" + oldest.getValue());
                 commands.add(CommandEnvelope.of(id, boundary.scope(), ACTOR, id, now,
                         new ExpireStoppedTasks(boundary.clusterName(), cutOff)));
             }

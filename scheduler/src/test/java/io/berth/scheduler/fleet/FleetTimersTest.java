@@ -93,8 +93,15 @@ class FleetTimersTest {
         assertThat(after).singleElement().satisfies(c -> assertThat(c.command())
                 .isEqualTo(new ExpireStoppedTasks("prod", T0.plusSeconds(1))));
 
+        assertThat(FleetTimers.due(view, Map.of(), T0, T0.plusSeconds(3602), TIMEOUT, RETENTION))
+                .singleElement().satisfies(c -> assertThat(c.commandId())
+                        .as("asked again before the expiry is seen: the same command").isEqualTo(after.get(0).commandId()));
+
         view.apply(KEY, new TasksExpired("arn:aws:ecs:us-east-1:123456789012:cluster/prod",
                 List.of("arn:aws:ecs:us-east-1:123456789012:task/prod/a")));
         assertThat(FleetTimers.due(view, Map.of(), T0, T0.plusSeconds(3601), TIMEOUT, RETENTION)).isEmpty();
+        assertThat(FleetTimers.due(view, Map.of(), T0, T0.plusSeconds(5401), TIMEOUT, RETENTION))
+                .singleElement().satisfies(c -> assertThat(c.commandId())
+                        .as("the next expiry is a new command").isNotEqualTo(after.get(0).commandId()));
     }
 }

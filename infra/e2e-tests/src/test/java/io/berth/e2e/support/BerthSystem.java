@@ -36,6 +36,12 @@ public final class BerthSystem implements BeforeAllCallback {
     /** Two agents on this machine's Docker engine: two container instances of the default cluster. */
     public static final int AGENTS = 2;
 
+    /**
+     * How long stopped tasks stay describable in this system: short, so the expiry can be seen,
+     * long enough that no test describes its own stopped task after it.
+     */
+    public static final Duration STOPPED_TASK_RETENTION = Duration.ofSeconds(40);
+
     private static BerthStack stack;
 
     @Override
@@ -51,7 +57,8 @@ public final class BerthSystem implements BeforeAllCallback {
                                 Map.of("berth.gateway.access-keys." + OTHER_ACCOUNT_KEY, OTHER_ACCOUNT))
                         .withAgents(docker ? AGENTS : 0)
                         .withProperties(BerthStack.SCHEDULER, Map.of("berth.scheduler.agent-timeout", "6s",
-                                "berth.scheduler.tick", "1s"))
+                                "berth.scheduler.tick", "1s",
+                                "berth.scheduler.stopped-task-retention", STOPPED_TASK_RETENTION.toSeconds() + "s"))
                         .withProperties(BerthStack.AGENT, Map.of("berth.agent.ecr-registry", LocalRegistry.ADDRESS)));
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put("berth-system", (AutoCloseable) () -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.core.arn.Arns;
 import io.berth.core.arn.Scope;
 import io.berth.core.command.Command;
+import io.berth.core.command.ApplyServicePlan;
 import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.DeleteCluster;
@@ -17,7 +18,6 @@ import io.berth.core.command.StartTask;
 import io.berth.core.command.StopTask;
 import io.berth.core.command.SubmitTaskStateChange;
 import io.berth.core.command.UpdateContainerInstancesState;
-import io.berth.core.command.ReconcileService;
 import io.berth.core.command.ResetBoundary;
 import io.berth.core.command.TagResource;
 import io.berth.core.command.TaggableResource;
@@ -73,8 +73,8 @@ public final class ClusterDecider {
             return ServiceUpdate.decide(state, c, ctx);
         } else if (command instanceof DeleteService c) {
             return ServiceDeletion.decide(state, c, ctx);
-        } else if (command instanceof ReconcileService c) {
-            return ServiceReconciliation.decide(state, c, ctx);
+        } else if (command instanceof ApplyServicePlan c) {
+            return ServicePlanApplication.decide(state, c, ctx);
         } else if (command instanceof RegisterContainerInstance c) {
             return ContainerInstances.register(state, c, ctx);
         } else if (command instanceof DeregisterContainerInstance c) {

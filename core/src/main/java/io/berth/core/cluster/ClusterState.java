@@ -22,6 +22,7 @@ import io.berth.core.event.TasksExpired;
 import io.berth.core.model.Cluster;
 import io.berth.core.model.ClusterCounts;
 import io.berth.core.model.ContainerInstance;
+import io.berth.core.model.Deployment;
 import io.berth.core.model.Reservation;
 import io.berth.core.model.Service;
 import io.berth.core.model.Tag;
@@ -51,6 +52,9 @@ public final class ClusterState {
     public record RunTaskToken(String fingerprint, List<String> taskArns) {
     }
 
+    /** The task group of a service's tasks is {@code service:<service name>} (ecs-semantics §3.4). */
+    public static final String SERVICE_GROUP_PREFIX = "service:";
+
     private final Boundary boundary;
     private Cluster cluster;
     private final Map<String, ServiceEntry> services = new LinkedHashMap<>();
@@ -59,6 +63,13 @@ public final class ClusterState {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Map<String, RunTaskToken> runTaskTokens = new HashMap<>();
+    /** Per service name: how many changes touched the service or its tasks (see {@link #serviceGeneration}). */
+    private final Map<String, Long> serviceChanges = new HashMap<>();
+    private long instanceChanges;
+    /** Per service name: its most recent COMPLETED deployment, the target of a rollback. */
+    private final Map<String, Deployment> lastCompleted = new HashMap<>();
+    /** Per service ARN: the newest service event message, so the scheduler does not repeat itself. */
+    private final Map<String, String> lastServiceEvent = new HashMap<>();
 
     public ClusterState(Boundary boundary) {
         this.boundary = boundary;
@@ -111,6 +122,25 @@ public final class ClusterState {
         return Optional.ofNullable(runTaskTokens.get(clientToken));
     }
 
+    /**
+     * A number that changes whenever anything a service's plan depends on changes: the service,
+     * one of its tasks, or any container instance. The scheduler plans against a generation and
+     * the decider applies the plan only at that same generation (optimistic concurrency).
+     */
+    public long serviceGeneration(String serviceName) {
+        return serviceChanges.getOrDefault(serviceName, 0L) + instanceChanges;
+    }
+
+    /** The service's most recent COMPLETED deployment, as it was when it completed. */
+    public Optional<Deployment> lastCompletedDeployment(String serviceName) {
+        return Optional.ofNullable(lastCompleted.get(serviceName));
+    }
+
+    /** The newest event message recorded for a service, if any. */
+    public Optional<String> lastServiceEvent(String serviceArn) {
+        return Optional.ofNullable(lastServiceEvent.get(serviceArn));
+    }
+
     /** Counts as DescribeClusters shows them. */
     public ClusterCounts counts() {
         int active = (int) services.values().stream().filter(s -> s.service().isActive()).count();
@@ -134,25 +164,31 @@ public final class ClusterState {
         } else if (event instanceof ServiceCreated e) {
             services.put(e.service().serviceName(), new ServiceEntry(e.service(), e.clientToken()));
             putTags(e.service().serviceArn(), e.tags());
+            serviceChanged(e.service());
         } else if (event instanceof ServiceUpdated e) {
             replaceService(e.service());
         } else if (event instanceof ServiceDeleted e) {
             replaceService(e.service());
         } else if (event instanceof ServiceDrained e) {
             replaceService(e.service());
-        } else if (event instanceof ServiceEventRecorded) {
-            // The events[] window is kept by readers; deciding never depends on it.
+        } else if (event instanceof ServiceEventRecorded e) {
+            // The events[] window is kept by readers; only the newest message matters here.
+            lastServiceEvent.put(e.serviceArn(), e.event().message());
         } else if (event instanceof ResourceTagged e) {
             putTags(e.resourceArn(), e.tags());
         } else if (event instanceof ResourceUntagged e) {
             putTags(e.resourceArn(), e.tags());
         } else if (event instanceof ContainerInstanceRegistered e) {
             instances.put(e.containerInstance().containerInstanceArn(), e.containerInstance());
+            instanceChanges++;
         } else if (event instanceof ContainerInstanceChanged e) {
             instances.put(e.containerInstance().containerInstanceArn(), e.containerInstance());
+            instanceChanges++;
         } else if (event instanceof ContainerInstanceDeregistered e) {
             instances.put(e.containerInstance().containerInstanceArn(), e.containerInstance());
+            instanceChanges++;
         } else if (event instanceof TaskCreated e) {
+            taskChanged(e.task());
             tasks.put(e.task().taskArn(), e.task());
             reservations.put(e.task().taskArn(), e.reservation());
             if (e.clientToken() != null) {
@@ -160,12 +196,14 @@ public final class ClusterState {
                         (a, b) -> new RunTaskToken(a.fingerprint(), concat(a.taskArns(), b.taskArns())));
             }
         } else if (event instanceof TaskChanged e) {
+            taskChanged(e.task());
             tasks.put(e.task().taskArn(), e.task());
             if (e.task().isStopped()) {
                 reservations.remove(e.task().taskArn());
             }
         } else if (event instanceof TasksExpired e) {
             e.taskArns().forEach(arn -> {
+                task(arn).ifPresent(this::taskChanged);
                 tasks.remove(arn);
                 reservations.remove(arn);
             });
@@ -177,6 +215,10 @@ public final class ClusterState {
             tasks.clear();
             reservations.clear();
             runTaskTokens.clear();
+            serviceChanges.clear();
+            instanceChanges = 0;
+            lastCompleted.clear();
+            lastServiceEvent.clear();
         } else {
             throw new IllegalStateException(event.getClass().getSimpleName()
                     + " does not belong to cluster boundary " + boundary);
@@ -187,6 +229,25 @@ public final class ClusterState {
     private void replaceService(Service service) {
         ServiceEntry previous = services.get(service.serviceName());
         services.put(service.serviceName(), new ServiceEntry(service, previous == null ? null : previous.clientToken()));
+        serviceChanged(service);
+    }
+
+    private void serviceChanged(Service service) {
+        serviceChanges.merge(service.serviceName(), 1L, Long::sum);
+        if (service.deployments() != null) {
+            for (Deployment d : service.deployments()) {
+                if (Deployment.COMPLETED.equals(d.rolloutState())) {
+                    lastCompleted.put(service.serviceName(), d);
+                }
+            }
+        }
+    }
+
+    /** A task of a service ({@code group = service:<name>}) changes that service's generation. */
+    private void taskChanged(Task task) {
+        if (task.group() != null && task.group().startsWith(SERVICE_GROUP_PREFIX)) {
+            serviceChanges.merge(task.group().substring(SERVICE_GROUP_PREFIX.length()), 1L, Long::sum);
+        }
     }
 
     private void putTags(String arn, List<Tag> newTags) {
@@ -208,7 +269,9 @@ public final class ClusterState {
         return o instanceof ClusterState other && boundary.equals(other.boundary)
                 && Objects.equals(cluster, other.cluster) && services.equals(other.services)
                 && tags.equals(other.tags) && instances.equals(other.instances) && tasks.equals(other.tasks)
-                && reservations.equals(other.reservations) && runTaskTokens.equals(other.runTaskTokens);
+                && reservations.equals(other.reservations) && runTaskTokens.equals(other.runTaskTokens)
+                && serviceChanges.equals(other.serviceChanges) && instanceChanges == other.instanceChanges
+                && lastCompleted.equals(other.lastCompleted) && lastServiceEvent.equals(other.lastServiceEvent);
     }
 
     @Override

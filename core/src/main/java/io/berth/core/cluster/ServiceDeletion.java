@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * DeleteService: an ACTIVE service goes DRAINING with a desired count of 0 — unlisted, its name
- * still reserved — and becomes INACTIVE once its tasks are gone (see {@link ServiceReconciliation}).
+ * still reserved — and becomes INACTIVE once its tasks are gone (see {@link ServicePlanner}).
  * A REPLICA service still scaled above 0 needs {@code force}.
  */
 final class ServiceDeletion {

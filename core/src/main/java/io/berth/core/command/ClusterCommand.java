@@ -7,7 +7,7 @@ import io.berth.core.arn.Scope;
 /** A command decided by a cluster's boundary: the cluster itself and everything in it. */
 public sealed interface ClusterCommand extends Command
         permits CreateCluster, UpdateCluster, DeleteCluster, CreateService, UpdateService, DeleteService,
-        ReconcileService, RegisterContainerInstance, DeregisterContainerInstance, UpdateContainerInstancesState,
+        ApplyServicePlan, RegisterContainerInstance, DeregisterContainerInstance, UpdateContainerInstancesState,
         RecordAgentConnectivity, RunTask, StartTask, StopTask, SubmitTaskStateChange, ExpireStoppedTasks {
 
     /** The {@code cluster} parameter as given: a name, an ARN, or null for {@code default}. */

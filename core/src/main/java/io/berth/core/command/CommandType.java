@@ -14,7 +14,7 @@ public enum CommandType {
     CREATE_SERVICE("CreateService", CreateService.class),
     UPDATE_SERVICE("UpdateService", UpdateService.class),
     DELETE_SERVICE("DeleteService", DeleteService.class),
-    RECONCILE_SERVICE("ReconcileService", ReconcileService.class),
+    APPLY_SERVICE_PLAN("ApplyServicePlan", ApplyServicePlan.class),
     REGISTER_TASK_DEFINITION("RegisterTaskDefinition", RegisterTaskDefinition.class),
     DEREGISTER_TASK_DEFINITION("DeregisterTaskDefinition", DeregisterTaskDefinition.class),
     DELETE_TASK_DEFINITIONS("DeleteTaskDefinitions", DeleteTaskDefinitions.class),

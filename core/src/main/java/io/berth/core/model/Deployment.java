@@ -55,6 +55,17 @@ public record Deployment(
                 serviceConnectResources, volumeConfigurations, fargateEphemeralStorage, vpcLatticeConfigurations);
     }
 
+    public Deployment withUpdatedAt(Instant at) {
+        return withStatus(status, at);
+    }
+
+    public Deployment withCounts(int pending, int running) {
+        return new Deployment(id, status, taskDefinition, desiredCount, pending, running, failedTasks,
+                createdAt, updatedAt, capacityProviderStrategy, launchType, platformVersion, platformFamily,
+                networkConfiguration, rolloutState, rolloutStateReason, serviceConnectConfiguration,
+                serviceConnectResources, volumeConfigurations, fargateEphemeralStorage, vpcLatticeConfigurations);
+    }
+
     public Deployment withRollout(String state, String reason, Instant at) {
         return new Deployment(id, status, taskDefinition, desiredCount, pendingCount, runningCount, failedTasks,
                 createdAt, at, capacityProviderStrategy, launchType, platformVersion, platformFamily,

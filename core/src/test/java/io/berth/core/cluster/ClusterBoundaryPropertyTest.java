@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.core.arn.Arns;
+import io.berth.core.command.ApplyServicePlan;
 import io.berth.core.command.Command;
 import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.DeleteCluster;
 import io.berth.core.command.DeleteService;
-import io.berth.core.command.ReconcileService;
 import io.berth.core.command.TagResource;
 import io.berth.core.command.UntagResource;
 import io.berth.core.command.UpdateCluster;
@@ -70,7 +70,7 @@ class ClusterBoundaryPropertyTest {
                 .add("web", 2, "ACTIVE", "bridge")
                 .add("web", 3, "INACTIVE", "bridge"));
         for (int step = 0; step < STEPS; step++) {
-            Command command = randomCommand(random);
+            Command command = randomCommand(random, fixture);
             try {
                 Before before = Before.of(fixture);
                 Decision decision = fixture.when(command);
@@ -169,7 +169,7 @@ class ClusterBoundaryPropertyTest {
     }
 
     /**
-     * ACTIVE -> DRAINING by DeleteService, DRAINING -> INACTIVE by ReconcileService, and ACTIVE
+     * ACTIVE -> DRAINING by DeleteService, DRAINING -> INACTIVE by a service plan, and ACTIVE
      * again only by a CreateService of a name that is free (never used, or INACTIVE).
      */
     private static void checkStatusTransitions(Command command, Before before, Map<String, String> after) {
@@ -192,7 +192,7 @@ class ClusterBoundaryPropertyTest {
                 }
                 case Service.INACTIVE -> {
                     assertThat(was).as(transition).isEqualTo(Service.DRAINING);
-                    assertThat(command).as(transition).isInstanceOf(ReconcileService.class);
+                    assertThat(command).as(transition).isInstanceOf(ApplyServicePlan.class);
                 }
                 default -> throw new AssertionError(transition + " is not a service status");
             }
@@ -201,7 +201,7 @@ class ClusterBoundaryPropertyTest {
 
     // ---- random commands --------------------------------------------------------------------
 
-    private static Command randomCommand(Random random) {
+    private static Command randomCommand(Random random, BoundaryFixture fixture) {
         int roll = random.nextInt(100);
         if (roll < 8) {
             return createCluster(random);
@@ -220,7 +220,7 @@ class ClusterBoundaryPropertyTest {
         } else if (roll < 72) {
             return new DeleteService(CLUSTER, serviceReference(random), random.nextBoolean() ? true : null);
         } else if (roll < 90) {
-            return new ReconcileService(CLUSTER, pick(random, SERVICES));
+            return fixture.plan(pick(random, SERVICES));
         } else if (roll < 95) {
             return command(TagResource.class, body -> {
                 body.put("resourceArn", taggableArn(random));

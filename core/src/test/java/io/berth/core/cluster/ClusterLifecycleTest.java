@@ -7,7 +7,6 @@ import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.DeleteCluster;
 import io.berth.core.command.DeleteService;
-import io.berth.core.command.ReconcileService;
 import io.berth.core.command.ResetBoundary;
 import io.berth.core.command.TagResource;
 import io.berth.core.command.UntagResource;
@@ -113,7 +112,7 @@ class ClusterLifecycleTest {
         Decision stillDraining = prod.when(request(DeleteCluster.class, "{'cluster':'prod'}"));
         assertThat(stillDraining.error().code()).isEqualTo(ErrorCode.CLUSTER_CONTAINS_SERVICES_EXCEPTION);
 
-        prod.given(new ReconcileService("prod", "api"));
+        prod.given(prod.plan("api"));
         Decision deleted = prod.when(request(DeleteCluster.class, "{'cluster':'" + ARN + "'}"));
         assertThat(deleted.events()).singleElement().isInstanceOf(ClusterDeleted.class);
         assertThat(deleted.response().at("/cluster/status").asText()).isEqualTo("INACTIVE");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.DeleteService;
-import io.berth.core.command.ReconcileService;
 import io.berth.core.decide.Decision;
 import io.berth.core.error.ErrorCode;
 import io.berth.core.event.ServiceCreated;
@@ -183,8 +182,8 @@ class ServiceCreationTest {
     @Test
     void anInactiveNameMayBeReused() {
         prod.given(create("'serviceName':'api','taskDefinition':'web:1','desiredCount':0"),
-                request(DeleteService.class, "{'cluster':'prod','service':'api'}"),
-                new ReconcileService("prod", "api"));
+                request(DeleteService.class, "{'cluster':'prod','service':'api'}"));
+        prod.given(prod.plan("api"));
         assertThat(prod.service("api").status()).isEqualTo("INACTIVE");
 
         Decision decision = prod.when(create("'serviceName':'api','taskDefinition':'web','desiredCount':3"));

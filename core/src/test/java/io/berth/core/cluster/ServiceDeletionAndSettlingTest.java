@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.DeleteService;
-import io.berth.core.command.ReconcileService;
 import io.berth.core.command.UpdateService;
 import io.berth.core.decide.Decision;
 import io.berth.core.error.ErrorCode;
@@ -25,16 +24,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * DeleteService (ACTIVE -> DRAINING) and ReconcileService, the scheduler's request to settle a
- * service against the tasks it owns: DRAINING -> INACTIVE, dropping drained deployments and
- * completing a deployment that reached its desired count (ecs-semantics §3.3, §4.4, §5.2, §5.5).
+ * DeleteService (ACTIVE -> DRAINING) and the service plans that settle a service against the
+ * tasks it owns: DRAINING -> INACTIVE, dropping drained deployments and completing a deployment
+ * that reached its desired count (ecs-semantics §3.3, §4.4, §5.2, §5.5).
  */
-class ServiceDeletionAndReconciliationTest {
+class ServiceDeletionAndSettlingTest {
 
     private static final String API_ARN = "arn:aws:ecs:eu-west-1:123456789012:service/prod/api";
     private static final String FIRST = "ecs-svc/1000000000000000001";
     private static final String SECOND = "ecs-svc/1000000000000000002";
-    private static final ReconcileService RECONCILE_API = new ReconcileService("prod", "api");
 
     private final BoundaryFixture prod = BoundaryFixture.cluster("prod")
             .withTaskDefinitions(new TaskDefinitions()
@@ -89,10 +87,10 @@ class ServiceDeletionAndReconciliationTest {
     }
 
     @Test
-    void aDrainingServiceWithNoTasksTurnsInactiveOnReconcile() {
+    void aDrainingServiceWithNoTasksTurnsInactive() {
         prod.given(api(2), delete(",'force':true"));
 
-        Decision decision = prod.when(RECONCILE_API);
+        Decision decision = prod.when(prod.plan("api"));
 
         assertThat(decision.events()).singleElement().isInstanceOf(ServiceDrained.class);
         assertThat(((ServiceDrained) decision.events().get(0)).service().status()).isEqualTo("INACTIVE");
@@ -100,11 +98,12 @@ class ServiceDeletionAndReconciliationTest {
     }
 
     @Test
-    void reconcilingASettledServiceAgainAppendsNothing() {
-        prod.given(api(2), delete(",'force':true"), RECONCILE_API);
+    void planningASettledServiceAgainAppendsNothing() {
+        prod.given(api(2), delete(",'force':true"));
+        prod.given(prod.plan("api"));
         int events = prod.history().size();
 
-        Decision decision = prod.when(RECONCILE_API);
+        Decision decision = prod.when(prod.plan("api"));
 
         assertThat(decision.error()).isNull();
         assertThat(decision.events()).isEmpty();
@@ -112,18 +111,35 @@ class ServiceDeletionAndReconciliationTest {
     }
 
     @Test
-    void reconcilingAnUnknownServiceAppendsNothing() {
-        Decision decision = prod.when(new ReconcileService("prod", "ghost"));
+    void thePlanOfAnUnknownServiceIsEmptyAndCannotBeApplied() {
+        var plan = prod.plan("ghost");
+        assertThat(plan.plan().isEmpty()).isTrue();
 
-        assertThat(decision.error()).isNull();
+        Decision decision = prod.when(plan);
+
+        assertThat(decision.error().code()).isEqualTo(ErrorCode.SERVICE_NOT_FOUND_EXCEPTION);
         assertThat(decision.events()).isEmpty();
+    }
+
+    @Test
+    void aPlanMadeBeforeTheServiceChangedIsRefusedAndChangesNothing() {
+        prod.given(api(0));
+        var stale = prod.plan("api");
+        prod.given(request(UpdateService.class, "{'cluster':'prod','service':'api','taskDefinition':'web:2'}"));
+        int events = prod.history().size();
+
+        Decision decision = prod.when(stale);
+
+        assertThat(decision.error().code()).isEqualTo(ErrorCode.CONFLICT_EXCEPTION);
+        assertThat(decision.error().message()).startsWith("The service changed since the plan was made");
+        assertThat(prod.history()).hasSize(events);
     }
 
     @Test
     void aServiceAtZeroCompletesItsDeploymentWithEcsServiceEvents() {
         prod.given(api(0));
 
-        Decision decision = prod.when(RECONCILE_API);
+        Decision decision = prod.when(prod.plan("api"));
 
         List<Event> events = decision.events();
         assertThat(events).hasSize(3);
@@ -144,7 +160,7 @@ class ServiceDeletionAndReconciliationTest {
     void theSteadyStateMessageIsTheNewestOfTheTwo() {
         prod.given(api(0));
 
-        Decision decision = prod.when(RECONCILE_API);
+        Decision decision = prod.when(prod.plan("api"));
 
         // events[] shows the newest first (§3.3, §5.5): it is the log read backwards.
         List<ServiceEvent> newestFirst = new ArrayList<>();
@@ -162,33 +178,37 @@ class ServiceDeletionAndReconciliationTest {
 
     @Test
     void aCompletedDeploymentIsNotCompletedAgain() {
-        prod.given(api(0), RECONCILE_API);
+        prod.given(api(0));
+        prod.given(prod.plan("api"));
         int events = prod.history().size();
 
-        Decision decision = prod.when(RECONCILE_API);
+        Decision decision = prod.when(prod.plan("api"));
 
         assertThat(decision.events()).isEmpty();
         assertThat(prod.history()).hasSize(events);
     }
 
     @Test
-    void aDeploymentShortOfItsDesiredCountStaysInProgress() {
+    void aDeploymentShortOfItsDesiredCountStaysInProgressAndSaysWhy() {
         prod.given(api(2));
 
-        Decision decision = prod.when(RECONCILE_API);
+        Decision decision = prod.when(prod.plan("api"));
 
-        assertThat(decision.events()).isEmpty();
+        assertThat(decision.events()).singleElement().isInstanceOfSatisfying(ServiceEventRecorded.class,
+                e -> assertThat(e.event().message()).isEqualTo("(service api) was unable to place a task because no "
+                        + "container instance met all of its requirements. Reason: No Container Instances were found "
+                        + "in your cluster."));
         assertThat(prod.service("api").deployments().get(0).rolloutState()).isEqualTo("IN_PROGRESS");
     }
 
     @Test
-    void reconcileDropsTheOlderDeploymentThatOwnsNoTasks() {
+    void theOlderDeploymentThatOwnsNoTasksIsDropped() {
         prod.given(api(2), request(UpdateService.class, "{'cluster':'prod','service':'api','taskDefinition':'web:2'}"));
         assertThat(prod.service("api").deployments()).extracting(Deployment::id).containsExactly(SECOND, FIRST);
 
-        Decision decision = prod.when(RECONCILE_API);
+        Decision decision = prod.when(prod.plan("api"));
 
-        assertThat(decision.events()).singleElement().isInstanceOf(ServiceUpdated.class);
+        assertThat(decision.events().get(0)).isInstanceOf(ServiceUpdated.class);
         assertThat(prod.service("api").deployments()).singleElement().satisfies(d -> {
             assertThat(d.id()).isEqualTo(SECOND);
             assertThat(d.status()).isEqualTo("PRIMARY");

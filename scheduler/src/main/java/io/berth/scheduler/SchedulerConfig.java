@@ -26,6 +26,13 @@ public interface SchedulerConfig {
         /** How often the fleet's timers (connectivity, expiry) are looked at. */
         @WithDefault("2s")
         Duration tick();
+
+        /**
+         * How often every service is planned again even if nothing changed: health ("40 s after
+         * RUNNING"), grace periods and start back-off are matters of time.
+         */
+        @WithDefault("1s")
+        Duration serviceTick();
     }
 
     interface Kafka {

@@ -6,30 +6,38 @@ import io.berth.core.json.Json;
 import io.berth.core.log.Topics;
 import io.berth.log.ConsumerLoop;
 import io.berth.log.KafkaSettings;
+import io.berth.scheduler.service.ClusterReplicas;
+import io.berth.scheduler.service.PlanRequests;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Feeds committed events to the process managers and sends the commands they ask for. Offsets
- * are committed after the commands are acknowledged by the broker: at least once, which the
- * event-derived command ids make harmless.
+ * The service scheduler's shell: reads the whole event log into {@link ClusterReplicas}, and
+ * once caught up plans every service of a cluster that changed — and, every tick, of every
+ * cluster, because health and back-off are matters of time — sending the plans as commands.
+ * The planning is {@link io.berth.core.cluster.ServicePlanner}'s; the deciding, the cluster
+ * boundary's. A restarted scheduler rebuilds the same view and asks the same commands, which the
+ * command-service recognises by id.
  */
 @ApplicationScoped
 public class SchedulerLoop {
 
     private final SchedulerConfig config;
+    private final Clock clock = Clock.systemUTC();
     private final ConsumerLoop loop = new ConsumerLoop("berth-scheduler-loop", this::session);
 
     public SchedulerLoop(SchedulerConfig config) {
@@ -50,26 +58,46 @@ public class SchedulerLoop {
 
     private void session(ConsumerLoop.Session session) {
         KafkaSettings settings = new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().client());
-        Map<String, Object> consumerProps = settings.consumer();
-        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "berth-scheduler");
-        try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(consumerProps);
+        ClusterReplicas replicas = new ClusterReplicas();
+        PlanRequests requests = new PlanRequests();
+        try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(settings.consumer());
                 KafkaProducer<String, byte[]> commands = new KafkaProducer<>(settings.producer())) {
             session.consuming(events);
-            events.subscribe(List.of(Topics.EVENTS));
+            List<TopicPartition> partitions = events.partitionsFor(Topics.EVENTS, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            events.assign(partitions);
+            events.seekToBeginning(partitions);
+            Map<TopicPartition, Long> startEnd = events.endOffsets(partitions);
+            boolean caughtUp = false;
+            Instant nextTick = clock.instant();
             while (session.running()) {
-                ConsumerRecords<String, byte[]> records = events.poll(Duration.ofMillis(200));
-                session.ready();
-                if (records.isEmpty()) {
-                    continue;
+                for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(100))) {
+                    replicas.apply(record.key(), Json.read(record.value(), EventEnvelope.class).event());
                 }
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    Optional<CommandEnvelope> command = ServiceSettler.react(Json.read(record.value(),
-                            EventEnvelope.class));
-                    command.ifPresent(c -> commands.send(new ProducerRecord<>(Topics.COMMANDS, record.key(),
-                            Json.toBytes(c))));
+                if (!caughtUp) {
+                    caughtUp = startEnd.entrySet().stream().allMatch(e -> events.position(e.getKey()) >= e.getValue());
+                    if (!caughtUp) {
+                        continue;
+                    }
+                    session.ready();
                 }
-                commands.flush();
-                events.commitSync();
+                Instant now = clock.instant();
+                Collection<String> due = replicas.drainChanged();
+                if (!now.isBefore(nextTick)) {
+                    nextTick = now.plus(config.scheduler().serviceTick());
+                    due = replicas.clusterKeys();
+                }
+                List<CommandEnvelope> asked = new ArrayList<>();
+                for (String boundaryKey : due) {
+                    asked.addAll(requests.due(replicas, boundaryKey, now));
+                }
+                for (CommandEnvelope command : asked) {
+                    commands.send(new ProducerRecord<>(Topics.COMMANDS,
+                            command.command().boundary(command.scope()).key(), Json.toBytes(command)));
+                }
+                if (!asked.isEmpty()) {
+                    commands.flush();
+                }
             }
         }
     }

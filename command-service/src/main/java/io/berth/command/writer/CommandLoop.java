@@ -4,11 +4,14 @@ import io.berth.command.catalog.TaskDefinitionCatalog;
 import io.berth.command.config.CommandServiceConfig;
 import io.berth.command.log.KafkaClients;
 import io.berth.core.arn.Boundary;
+import io.berth.core.command.ApplyServicePlan;
 import io.berth.core.command.Command;
 import io.berth.core.command.CommandEnvelope;
 import io.berth.core.command.CommandReply;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.LogPosition;
+import io.berth.core.command.RunTask;
+import io.berth.core.command.StartTask;
 import io.berth.core.command.UpdateService;
 import io.berth.core.error.EcsError;
 import io.berth.core.error.ErrorCode;
@@ -266,8 +269,8 @@ public class CommandLoop {
 
     /**
      * The partition of the account boundary whose task definitions a command reads, if it reads
-     * any: CreateService naming one, and every UpdateService (it re-reads the current definition's
-     * constraints and network mode).
+     * any: CreateService naming one, every UpdateService (it re-reads the current definition's
+     * constraints and network mode), RunTask, StartTask, and a service plan that launches tasks.
      */
     private Optional<Integer> accountPartition(CommandEnvelope envelope) {
         if (envelope == null) {
@@ -276,7 +279,8 @@ public class CommandLoop {
         try {
             Command command = envelope.command();
             boolean reads = command instanceof CreateService c ? c.taskDefinition() != null
-                    : command instanceof UpdateService;
+                    : command instanceof ApplyServicePlan p ? !p.plan().launches().isEmpty()
+                    : command instanceof UpdateService || command instanceof RunTask || command instanceof StartTask;
             if (!reads) {
                 return Optional.empty();
             }

@@ -85,7 +85,7 @@ final class DeploymentBookkeeping {
 
     /**
      * Running and pending counts as they will be once the plan is carried out, older deployments
-     * with no task left dropped, and completion with its two service events; a service that is
+     * with no task left dropped (the plan after the one that failed them), and completion with its two service events; a service that is
      * settled again after a disturbance says once more that it reached a steady state.
      */
     static void settle(ServiceTasks tasks, PlanDraft draft, boolean allHealthy) {
@@ -106,7 +106,7 @@ final class DeploymentBookkeeping {
                     p++;
                 }
             }
-            if (!d.isPrimary() && r + p == 0) {
+            if (!d.isPrimary() && r + p == 0 && !endedHere(draft, d)) {
                 continue;
             }
             running += r;
@@ -156,6 +156,12 @@ final class DeploymentBookkeeping {
             }
         }
         return failed;
+    }
+
+    /** A deployment that failed in this very plan stays listed once, so that its FAILED state is seen. */
+    private static boolean endedHere(PlanDraft draft, Deployment d) {
+        return draft.original().deployments().stream().filter(o -> o.id().equals(d.id()))
+                .noneMatch(o -> java.util.Objects.equals(o.rolloutState(), d.rolloutState()));
     }
 
     private static Deployment promote(Deployment d, int desiredCount, String reason) {

@@ -24,6 +24,11 @@ final class PlanDraft {
         this.working = service;
     }
 
+    /** The service as the plan found it. */
+    Service original() {
+        return original;
+    }
+
     /** The service as the plan leaves it so far. */
     Service service() {
         return working;

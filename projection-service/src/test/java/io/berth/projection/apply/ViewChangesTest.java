@@ -70,9 +70,9 @@ class ViewChangesTest {
         assertThat(window.serviceEvents()).hasSize(100);
         assertThat(window.serviceEvents().get(0).message()).isEqualTo("event 30");
 
-        s.serviceEvent("c", "svc", "old life").deleteService("c", "svc")
-                .request(io.berth.core.command.ReconcileService.class, "{'cluster':'c','service':'svc'}")
-                .createService("c", "svc", "web").serviceEvent("c", "svc", "new life");
+        s.serviceEvent("c", "svc", "old life").deleteService("c", "svc");
+        s.settle("c", "svc");
+        s.createService("c", "svc", "web").serviceEvent("c", "svc", "new life");
         ViewChanges recreated = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
         assertThat(recreated.restartedServiceEvents()).containsExactly(s.serviceArn("c", "svc"));
         assertThat(recreated.serviceEvents()).extracting(ViewRows.ServiceEventRow::message)

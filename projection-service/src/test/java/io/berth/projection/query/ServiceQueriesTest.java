@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.berth.core.command.CreateService;
-import io.berth.core.command.ReconcileService;
 import io.berth.core.command.RegisterTaskDefinition;
 import io.berth.projection.support.Accounts;
 import io.berth.projection.support.EcsApi;
@@ -77,9 +76,9 @@ class ServiceQueriesTest {
                 .registerTaskDefinition("web")
                 .createService("prod", "again", "web")
                 .serviceEvent("prod", "again", "from the first life")
-                .deleteService("prod", "again")
-                .request(ReconcileService.class, "{'cluster':'prod','service':'again'}")
-                .createService("prod", "again", "web")
+                .deleteService("prod", "again");
+        s.settle("prod", "again");
+        s.createService("prod", "again", "web")
                 .serviceEvent("prod", "again", "from the second life");
         EventLog.Written written = append(s);
 

@@ -8,7 +8,6 @@ import io.berth.core.command.DeleteTaskDefinitions;
 import io.berth.core.command.DeregisterContainerInstance;
 import io.berth.core.command.DeregisterTaskDefinition;
 import io.berth.core.command.ExpireStoppedTasks;
-import io.berth.core.command.ReconcileService;
 import io.berth.core.command.RegisterContainerInstance;
 import io.berth.core.command.RegisterTaskDefinition;
 import io.berth.core.command.ResetBoundary;
@@ -73,7 +72,7 @@ public final class RandomHistory {
             } else if (roll < 52) {
                 s.attempt(DeleteService.class, "{'cluster':'" + c + "','service':'" + svc + "','force':true}");
             } else if (roll < 58) {
-                s.attempt(ReconcileService.class, "{'cluster':'" + c + "','service':'" + svc + "'}");
+                s.settle(c, svc);
             } else if (roll < 80) {
                 // Now and then a burst, so that some services pass the 100 events ECS keeps.
                 int events = random.nextInt(8) == 0 ? 60 : 1;

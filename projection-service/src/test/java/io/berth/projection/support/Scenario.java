@@ -4,6 +4,8 @@ import io.berth.core.account.AccountState;
 import io.berth.core.arn.Arns;
 import io.berth.core.arn.Boundary;
 import io.berth.core.arn.Scope;
+import io.berth.core.cluster.ServicePlanner;
+import io.berth.core.command.ApplyServicePlan;
 import io.berth.core.command.Command;
 import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
@@ -235,6 +237,12 @@ public final class Scenario {
     /** Decides a command written as JSON (single quotes stand for double quotes), accepted or not. */
     public <T extends Command> boolean attempt(Class<T> type, String json) {
         return attempt(Json.read(json.replace('\'', '"'), type));
+    }
+
+    /** What the scheduler would ask for the service now, applied if the boundary accepts it. */
+    public boolean settle(String cluster, String service) {
+        return attempt(new ApplyServicePlan(cluster, ServicePlanner.plan(
+                clusterState(cluster), service, this::taskDefinition, now)));
     }
 
     /** Whether the cluster boundary holds the service (in any status). */

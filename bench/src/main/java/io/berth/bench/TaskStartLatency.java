@@ -1,18 +1,12 @@
 package io.berth.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
@@ -39,9 +33,7 @@ public final class TaskStartLatency {
         long agentPid = Long.parseLong(Options.required(options, "agent-pid"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
         String image = options.getOrDefault("image", "berth/busybox:latest");
-        try (EcsClient ecs = EcsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (EcsClient ecs = BenchClients.ecs(endpoint)) {
             String definition = ecs.registerTaskDefinition(b -> b.family("bench-sleep")
                     .containerDefinitions(ContainerDefinition.builder().name("sleep").image(image).memory(16)
                             .command("sleep", "3600").stopTimeout(2).build()))
@@ -53,10 +45,8 @@ public final class TaskStartLatency {
                 berth.add(runTaskUntilRunning(ecs, definition));
                 docker.add(dockerRun(image));
             }
-            System.out.printf("RunTask → RUNNING: median %.0f ms (min %.0f, max %.0f) over %d runs%n",
-                    median(berth), min(berth), max(berth), runs);
-            System.out.printf("docker run -d:     median %.0f ms (min %.0f, max %.0f) over %d runs%n",
-                    median(docker), min(docker), max(docker), runs);
+            System.out.println("RunTask → RUNNING: " + Stats.line(berth, "ms"));
+            System.out.println("docker run -d:     " + Stats.line(docker, "ms"));
 
             List<String> twenty = new ArrayList<>();
             for (int batch = 0; batch < 2; batch++) {
@@ -106,21 +96,10 @@ public final class TaskStartLatency {
     /** Milliseconds of a {@code docker run -d} (which returns once the container started); removed after. */
     private static double dockerRun(String image) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        String id = docker("run", "-d", image, "sleep", "3600").trim();
+        String id = DockerCli.docker("run", "-d", image, "sleep", "3600").trim();
         double millis = (System.nanoTime() - start) / 1e6;
-        docker("rm", "-f", id);
+        DockerCli.docker("rm", "-f", id);
         return millis;
-    }
-
-    private static String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
     }
 
     private static long rssMiB(long pid) throws IOException {
@@ -130,19 +109,5 @@ public final class TaskStartLatency {
             }
         }
         throw new IllegalStateException("no VmRSS for pid " + pid);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 }

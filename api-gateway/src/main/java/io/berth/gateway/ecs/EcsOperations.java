@@ -24,7 +24,7 @@ public final class EcsOperations {
             "RegisterTaskDefinition", "DeregisterTaskDefinition", "DeleteTaskDefinitions", "CreateService",
             "UpdateService", "DeleteService", "TagResource", "UntagResource", "RegisterContainerInstance",
             "DeregisterContainerInstance", "UpdateContainerInstancesState", "RunTask", "StartTask", "StopTask",
-            "SubmitTaskStateChange");
+            "SubmitTaskStateChange", "StopServiceDeployment");
 
     private static final Set<String> READS = Set.of("DescribeClusters", "ListClusters", "DescribeTaskDefinition",
             "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DescribeServices", "ListServices",
@@ -37,7 +37,7 @@ public final class EcsOperations {
             "CreateCapacityProvider", "DescribeCapacityProviders", "UpdateCapacityProvider", "DeleteCapacityProvider",
             "PutClusterCapacityProviders", "CreateTaskSet", "UpdateTaskSet", "DeleteTaskSet", "DescribeTaskSets",
             "UpdateServicePrimaryTaskSet", "ListServiceDeployments", "DescribeServiceDeployments",
-            "DescribeServiceRevisions", "StopServiceDeployment", "ContinueServiceDeployment", "PutAccountSetting",
+            "DescribeServiceRevisions", "ContinueServiceDeployment", "PutAccountSetting",
             "PutAccountSettingDefault", "DeleteAccountSetting", "ListAccountSettings", "DiscoverPollEndpoint",
             "ExecuteCommand", "GetTaskProtection", "UpdateTaskProtection", "UpdateContainerAgent",
             "UpdateClusterSettings", "ListServicesByNamespace", "RegisterDaemonTaskDefinition",

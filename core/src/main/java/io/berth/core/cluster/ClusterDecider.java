@@ -15,6 +15,7 @@ import io.berth.core.command.RecordAgentConnectivity;
 import io.berth.core.command.RegisterContainerInstance;
 import io.berth.core.command.RunTask;
 import io.berth.core.command.StartTask;
+import io.berth.core.command.StopServiceDeployment;
 import io.berth.core.command.StopTask;
 import io.berth.core.command.SubmitTaskStateChange;
 import io.berth.core.command.UpdateContainerInstancesState;
@@ -75,6 +76,8 @@ public final class ClusterDecider {
             return ServiceDeletion.decide(state, c, ctx);
         } else if (command instanceof ApplyServicePlan c) {
             return ServicePlanApplication.decide(state, c, ctx);
+        } else if (command instanceof StopServiceDeployment c) {
+            return ServiceDeploymentStop.decide(state, c, ctx);
         } else if (command instanceof RegisterContainerInstance c) {
             return ContainerInstances.register(state, c, ctx);
         } else if (command instanceof DeregisterContainerInstance c) {

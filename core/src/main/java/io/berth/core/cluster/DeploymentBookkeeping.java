@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 final class DeploymentBookkeeping {
 
-    static final String BREAKER_FAILED = "ECS deployment circuit breaker: tasks failed to start.";
+    static final String BREAKER = "ECS deployment circuit breaker";
+    static final String BREAKER_FAILED = BREAKER + ": tasks failed to start.";
 
     private DeploymentBookkeeping() {
     }
@@ -51,36 +52,53 @@ final class DeploymentBookkeeping {
             return;
         }
         Optional<Deployment> target = Boolean.TRUE.equals(breaker.rollback())
-                ? state.lastCompletedDeployment(service.serviceName()).filter(d -> !d.id().equals(primary.id()))
-                : Optional.empty();
+                ? rollbackTarget(state, service) : Optional.empty();
+        draft.service(fail(service, BREAKER_FAILED, BREAKER, target));
+        draft.message(target.isPresent() ? ServiceMessages.rollingBack(service, primary.id(), target.get().id())
+                : ServiceMessages.deploymentFailed(service, primary.id()));
+    }
+
+    /** The most recent COMPLETED deployment, unless it is the PRIMARY one itself. */
+    static Optional<Deployment> rollbackTarget(ClusterState state, Service service) {
+        Deployment primary = service.primaryDeployment();
+        return state.lastCompletedDeployment(service.serviceName())
+                .filter(d -> primary == null || !d.id().equals(primary.id()));
+    }
+
+    /**
+     * The service with its PRIMARY deployment FAILED for {@code reason}; with a target, that
+     * deployment is PRIMARY again (IN_PROGRESS, its tasks kept, re-listed if it had left, its
+     * reason "{@code <cause>}: rolling back to deploymentId ...") and the failed one an ACTIVE
+     * deployment whose tasks will be replaced.
+     */
+    static Service fail(Service service, String reason, String cause, Optional<Deployment> target) {
         List<Deployment> next = new ArrayList<>();
         if (target.isEmpty()) {
             for (Deployment d : service.deployments()) {
-                next.add(d.isPrimary() ? d.withRollout(Deployment.FAILED, BREAKER_FAILED, d.updatedAt()) : d);
+                next.add(d.isPrimary() ? d.withRollout(Deployment.FAILED, reason, d.updatedAt()) : d);
             }
-            draft.service(service.withDeployments(next));
-            draft.message(ServiceMessages.deploymentFailed(service, primary.id()));
-            return;
+            return service.withDeployments(next);
         }
         Deployment back = target.get();
-        String reason = "ECS deployment circuit breaker: rolling back to deploymentId " + back.id() + ".";
+        String rollback = cause + ": rolling back to deploymentId " + back.id() + ".";
         boolean stillListed = false;
         for (Deployment d : service.deployments()) {
             if (d.id().equals(back.id())) {
                 stillListed = true;
-                next.add(promote(d, service.desiredCount(), reason));
+                next.add(promote(d, service.desiredCount(), rollback));
             } else if (d.isPrimary()) {
                 next.add(d.withStatus(Deployment.ACTIVE, d.updatedAt())
-                        .withRollout(Deployment.FAILED, BREAKER_FAILED, d.updatedAt()));
+                        .withRollout(Deployment.FAILED, reason, d.updatedAt()));
             } else {
                 next.add(d);
             }
         }
         if (!stillListed) {
-            next.add(0, promote(withFailed(back, 0).withCounts(0, 0), service.desiredCount(), reason));
+            next.add(promote(withFailed(back, 0).withCounts(0, 0), service.desiredCount(), rollback));
         }
-        draft.service(service.withDeployments(next).with("taskDefinition", back.taskDefinition()));
-        draft.message(ServiceMessages.rollingBack(service, primary.id(), back.id()));
+        // ECS lists the PRIMARY deployment first.
+        next.sort(Comparator.comparing(d -> !d.isPrimary()));
+        return service.withDeployments(next).with("taskDefinition", back.taskDefinition());
     }
 
     /**

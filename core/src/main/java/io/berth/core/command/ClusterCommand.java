@@ -8,7 +8,7 @@ import io.berth.core.arn.Scope;
 public sealed interface ClusterCommand extends Command
         permits CreateCluster, UpdateCluster, DeleteCluster, CreateService, UpdateService, DeleteService,
         ApplyServicePlan, RegisterContainerInstance, DeregisterContainerInstance, UpdateContainerInstancesState,
-        RecordAgentConnectivity, RunTask, StartTask, StopTask, SubmitTaskStateChange, ExpireStoppedTasks {
+        RecordAgentConnectivity, RunTask, StartTask, StopTask, SubmitTaskStateChange, ExpireStoppedTasks, StopServiceDeployment {
 
     /** The {@code cluster} parameter as given: a name, an ARN, or null for {@code default}. */
     String clusterReference();

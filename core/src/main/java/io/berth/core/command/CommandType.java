@@ -29,7 +29,8 @@ public enum CommandType {
     START_TASK("StartTask", StartTask.class),
     STOP_TASK("StopTask", StopTask.class),
     SUBMIT_TASK_STATE_CHANGE("SubmitTaskStateChange", SubmitTaskStateChange.class),
-    EXPIRE_STOPPED_TASKS("ExpireStoppedTasks", ExpireStoppedTasks.class);
+    EXPIRE_STOPPED_TASKS("ExpireStoppedTasks", ExpireStoppedTasks.class),
+    STOP_SERVICE_DEPLOYMENT("StopServiceDeployment", StopServiceDeployment.class);
 
     private static final Map<String, CommandType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CommandType::wireName, Function.identity()));

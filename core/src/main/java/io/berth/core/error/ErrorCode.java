@@ -17,6 +17,7 @@ public enum ErrorCode {
     RESOURCE_IN_USE_EXCEPTION("ResourceInUseException"),
     LIMIT_EXCEEDED_EXCEPTION("LimitExceededException"),
     CONFLICT_EXCEPTION("ConflictException"),
+    SERVICE_DEPLOYMENT_NOT_FOUND_EXCEPTION("ServiceDeploymentNotFoundException"),
     UNSUPPORTED_FEATURE_EXCEPTION("UnsupportedFeatureException"),
     ACCESS_DENIED_EXCEPTION("AccessDeniedException"),
     UNKNOWN_OPERATION_EXCEPTION("UnknownOperationException"),

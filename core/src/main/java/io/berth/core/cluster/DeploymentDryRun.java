@@ -112,10 +112,11 @@ public final class DeploymentDryRun {
             }
             List<Stopped> stopped = stopped(current, state, plan);
             Set<String> before = state.tasks().stream().map(Task::taskArn).collect(Collectors.toSet());
+            List<Deployment> listed = service(state, name).deployments();
             decide(state, new ApplyServicePlan(state.boundary().clusterName(), plan), ctx);
             List<Started> started = started(state, before);
             agent(state, name, ctx);
-            steps.add(new Step(steps.size() + 1, started, stopped, running(state, name)));
+            steps.add(new Step(steps.size() + 1, started, stopped, running(state, name, listed)));
         }
         return new DeploymentDryRunResult(null, answered, steps, Outcome.UNFINISHED,
                 "Still starting or stopping tasks after " + maxRounds + " rounds of the scheduler.");
@@ -158,11 +159,17 @@ public final class DeploymentDryRun {
         return started;
     }
 
-    private static List<Running> running(ClusterState state, String name) {
-        Service service = service(state, name);
+    /**
+     * RUNNING tasks per deployment: those the service lists after the step, then those it listed
+     * before and dropped in the step (the step stopped their last tasks), so their end shows.
+     */
+    private static List<Running> running(ClusterState state, String name, List<Deployment> listedBefore) {
+        Map<String, Deployment> deployments = new LinkedHashMap<>();
+        service(state, name).deployments().forEach(d -> deployments.put(d.id(), d));
+        listedBefore.forEach(d -> deployments.putIfAbsent(d.id(), d));
         String group = ClusterState.SERVICE_GROUP_PREFIX + name;
         List<Running> running = new ArrayList<>();
-        for (Deployment d : service.deployments()) {
+        for (Deployment d : deployments.values()) {
             int count = (int) state.tasks().stream().filter(t -> group.equals(t.group()) && d.id().equals(t.startedBy()))
                     .filter(t -> ServiceTasks.isLive(t) && ServiceTasks.isRunning(t)).count();
             running.add(new Running(d.id(), d.status(), d.taskDefinition(), count));

@@ -140,6 +140,10 @@ class DeploymentDryRunTest {
                     assertThat(r.taskDefinitionArn()).endsWith("web:2");
                     assertThat(r.status()).isEqualTo("PRIMARY");
                 });
+        String oldDeployment = before.service("api").orElseThrow().service().deployments().get(0).id();
+        assertThat(result.steps()).flatExtracting(Step::running)
+                .filteredOn(r -> r.deploymentId().equals(oldDeployment)).extracting(Running::runningCount)
+                .as("the old deployment is listed until the step that stops its last task").last().isEqualTo(0);
         assertThat(cluster.state()).as("the dry run leaves the cluster as it was").isEqualTo(before);
 
         // The same update made for real takes the same batches.

@@ -1,6 +1,7 @@
 package io.berth.scheduler;
 
 import io.berth.core.command.CommandEnvelope;
+import io.berth.core.command.LogPosition;
 import io.berth.core.event.EventEnvelope;
 import io.berth.core.json.Json;
 import io.berth.core.log.Topics;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,6 +41,8 @@ public class SchedulerLoop {
     private final SchedulerConfig config;
     private final Clock clock = Clock.systemUTC();
     private final ConsumerLoop loop = new ConsumerLoop("berth-scheduler-loop", this::session);
+    /** The current session's replicas once they have caught up with the log, for readers on other threads. */
+    private volatile ClusterReplicas published;
 
     public SchedulerLoop(SchedulerConfig config) {
         this.config = config;
@@ -56,8 +60,14 @@ public class SchedulerLoop {
         return loop.isReady();
     }
 
+    /** The replica of every boundary, once it has read the log up to where it stood at start; empty before. */
+    public Optional<ClusterReplicas> replicas() {
+        return loop.isReady() ? Optional.ofNullable(published) : Optional.empty();
+    }
+
     private void session(ConsumerLoop.Session session) {
         KafkaSettings settings = new KafkaSettings(config.kafka().bootstrapServers(), config.kafka().client());
+        published = null;
         ClusterReplicas replicas = new ClusterReplicas();
         PlanRequests requests = new PlanRequests();
         try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(settings.consumer());
@@ -72,13 +82,15 @@ public class SchedulerLoop {
             Instant nextTick = clock.instant();
             while (session.running()) {
                 for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(100))) {
-                    replicas.apply(record.key(), Json.read(record.value(), EventEnvelope.class).event());
+                    replicas.apply(new LogPosition(record.partition(), record.offset()), record.key(),
+                            Json.read(record.value(), EventEnvelope.class).event());
                 }
                 if (!caughtUp) {
                     caughtUp = startEnd.entrySet().stream().allMatch(e -> events.position(e.getKey()) >= e.getValue());
                     if (!caughtUp) {
                         continue;
                     }
+                    published = replicas;
                     session.ready();
                 }
                 Instant now = clock.instant();

@@ -45,6 +45,9 @@ public interface GatewayConfig {
         /** Base URL of the projection-service's internal query API. */
         String projectionUrl();
 
+        /** Base URL of the scheduler's internal API (the dry run of a service update). */
+        String schedulerUrl();
+
         /** How long a write waits for the command-service's reply. */
         @WithDefault("10s")
         Duration commandTimeout();

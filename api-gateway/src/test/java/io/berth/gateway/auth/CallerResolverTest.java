@@ -38,6 +38,10 @@ class CallerResolverTest {
                 return "http://127.0.0.1:1";
             }
 
+            public String schedulerUrl() {
+                return "http://127.0.0.1:1";
+            }
+
             public Duration commandTimeout() {
                 return Duration.ofSeconds(1);
             }

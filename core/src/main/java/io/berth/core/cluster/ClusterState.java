@@ -75,6 +75,27 @@ public final class ClusterState {
         this.boundary = boundary;
     }
 
+    /**
+     * A state equal to this one that evolves on its own: what-if simulations apply events to a
+     * copy, and a reader on another thread gets one that its writer will not change under it.
+     * The maps are copied; their values are immutable records and lists.
+     */
+    public ClusterState copy() {
+        ClusterState copy = new ClusterState(boundary);
+        copy.cluster = cluster;
+        copy.services.putAll(services);
+        copy.tags.putAll(tags);
+        copy.instances.putAll(instances);
+        copy.tasks.putAll(tasks);
+        copy.reservations.putAll(reservations);
+        copy.runTaskTokens.putAll(runTaskTokens);
+        copy.serviceChanges.putAll(serviceChanges);
+        copy.instanceChanges = instanceChanges;
+        copy.lastCompleted.putAll(lastCompleted);
+        copy.lastServiceEvent.putAll(lastServiceEvent);
+        return copy;
+    }
+
     public Boundary boundary() {
         return boundary;
     }

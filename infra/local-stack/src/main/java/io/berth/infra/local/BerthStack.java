@@ -138,9 +138,11 @@ public final class BerthStack implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + postgresHostPort + "/" + DATABASE,
                 "quarkus.datasource.reactive.url", "postgresql://" + postgresHostPort + "/" + DATABASE,
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER)));
+        int schedulerPort = FreePorts.pick();
         services.put(API_GATEWAY, service(API_GATEWAY, ecsPort, Map.of(
-                "berth.gateway.projection-url", "http://127.0.0.1:" + projectionPort)));
-        services.put(SCHEDULER, service(SCHEDULER, FreePorts.pick(), Map.of()));
+                "berth.gateway.projection-url", "http://127.0.0.1:" + projectionPort,
+                "berth.gateway.scheduler-url", "http://127.0.0.1:" + schedulerPort)));
+        services.put(SCHEDULER, service(SCHEDULER, schedulerPort, Map.of()));
         for (String name : List.of(PROJECTION_SERVICE, API_GATEWAY, SCHEDULER)) {
             services.get(name).launch();
         }

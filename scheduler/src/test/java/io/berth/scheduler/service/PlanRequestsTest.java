@@ -9,6 +9,7 @@ import io.berth.core.command.CommandEnvelope;
 import io.berth.core.command.CreateCluster;
 import io.berth.core.command.CreateService;
 import io.berth.core.command.DeleteService;
+import io.berth.core.command.LogPosition;
 import io.berth.core.command.RegisterTaskDefinition;
 import io.berth.core.decide.BoundaryState;
 import io.berth.core.decide.Decision;
@@ -35,6 +36,7 @@ class PlanRequestsTest {
     private final BoundaryState cluster = BoundaryState.empty(CLUSTER);
     private final BoundaryState account = BoundaryState.empty(Boundary.account(SCOPE));
     private final PlanRequests requests = new PlanRequests();
+    private long offset;
 
     @BeforeEach
     void aServiceWithoutInstances() {
@@ -91,7 +93,7 @@ class PlanRequestsTest {
         assertThat(decision.error()).as("%s", command).isNull();
         for (Event event : decision.events()) {
             state.apply(event);
-            replicas.apply(state.boundary().key(), event);
+            replicas.apply(new LogPosition(0, offset++), state.boundary().key(), event);
         }
     }
 

@@ -55,7 +55,7 @@ import java.util.Set;
  * {@link ViewSql}'s statement order gives the same rows as applying the events one by one,
  * because a {@link BoundaryReset} also drops whatever the batch had gathered for that boundary
  * before it, {@link TasksExpired} drops the tasks it forgets, and the deletes of both run before
- * every upsert.
+ * every upsert. The deployment history merges rather than replaces ({@link ServiceDeploymentChanges}).
  *
  * <p>Pure: records and the offsets already applied in, rows out. Records below a partition's
  * applied offset are redeliveries and change nothing.

@@ -29,16 +29,16 @@ public final class EcsOperations {
     private static final Set<String> READS = Set.of("DescribeClusters", "ListClusters", "DescribeTaskDefinition",
             "ListTaskDefinitions", "ListTaskDefinitionFamilies", "DescribeServices", "ListServices",
             "ListTagsForResource", "DescribeTasks", "ListTasks", "DescribeContainerInstances",
-            "ListContainerInstances");
+            "ListContainerInstances", "ListServiceDeployments", "DescribeServiceDeployments");
 
     /** The rest of the ECS model (botocore 2014-11-13 and the AWS SDK for Java 2.57). */
     private static final Set<String> UNSUPPORTED = Set.of("PutAttributes", "DeleteAttributes",
             "ListAttributes", "SubmitContainerStateChange", "SubmitAttachmentStateChanges",
             "CreateCapacityProvider", "DescribeCapacityProviders", "UpdateCapacityProvider", "DeleteCapacityProvider",
             "PutClusterCapacityProviders", "CreateTaskSet", "UpdateTaskSet", "DeleteTaskSet", "DescribeTaskSets",
-            "UpdateServicePrimaryTaskSet", "ListServiceDeployments", "DescribeServiceDeployments",
-            "DescribeServiceRevisions", "ContinueServiceDeployment", "PutAccountSetting",
-            "PutAccountSettingDefault", "DeleteAccountSetting", "ListAccountSettings", "DiscoverPollEndpoint",
+            "UpdateServicePrimaryTaskSet", "DescribeServiceRevisions", "ContinueServiceDeployment",
+            "PutAccountSetting", "PutAccountSettingDefault", "DeleteAccountSetting", "ListAccountSettings",
+            "DiscoverPollEndpoint",
             "ExecuteCommand", "GetTaskProtection", "UpdateTaskProtection", "UpdateContainerAgent",
             "UpdateClusterSettings", "ListServicesByNamespace", "RegisterDaemonTaskDefinition",
             "DescribeDaemonTaskDefinition", "ListDaemonTaskDefinitions", "DeleteDaemonTaskDefinition", "CreateDaemon",

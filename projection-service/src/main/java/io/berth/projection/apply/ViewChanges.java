@@ -55,7 +55,7 @@ import java.util.Set;
  * {@link ViewSql}'s statement order gives the same rows as applying the events one by one,
  * because a {@link BoundaryReset} also drops whatever the batch had gathered for that boundary
  * before it, {@link TasksExpired} drops the tasks it forgets, and the deletes of both run before
- * every upsert.
+ * every upsert. The deployment history merges rather than replaces ({@link ServiceDeploymentChanges}).
  *
  * <p>Pure: records and the offsets already applied in, rows out. Records below a partition's
  * applied offset are redeliveries and change nothing.
@@ -79,6 +79,7 @@ public final class ViewChanges implements FoldedBatch {
     private final Map<String, String> restartedServiceEvents = new LinkedHashMap<>();
     private final Map<String, Deque<ServiceEventRow>> serviceEvents = new LinkedHashMap<>();
     private final List<AuditRow> audit = new ArrayList<>();
+    private final ServiceDeploymentChanges deployments = new ServiceDeploymentChanges();
 
     private ViewChanges(String topic, BatchOffsets offsets) {
         this.topic = topic;
@@ -186,6 +187,7 @@ public final class ViewChanges implements FoldedBatch {
         String clusterName = service.clusterArn().substring(service.clusterArn().lastIndexOf('/') + 1);
         services.put(service.serviceArn(), new ServiceRow(envelope.account(), envelope.region(), clusterName,
                 envelope.partitionKey(), service));
+        deployments.observe(envelope, service);
     }
 
     private void putContainerInstance(EventEnvelope envelope, ContainerInstance instance) {
@@ -224,6 +226,7 @@ public final class ViewChanges implements FoldedBatch {
         tagSets.values().removeIf(set -> set.boundaryKey().equals(boundaryKey));
         restartedServiceEvents.values().removeIf(key -> key.equals(boundaryKey));
         serviceEvents.values().removeIf(window -> window.getFirst().boundaryKey().equals(boundaryKey));
+        deployments.reset(boundaryKey);
     }
 
     @Override
@@ -283,6 +286,11 @@ public final class ViewChanges implements FoldedBatch {
 
     Collection<ServiceRow> services() {
         return services.values();
+    }
+
+    /** The deployment history's share of the batch. */
+    ServiceDeploymentChanges deployments() {
+        return deployments;
     }
 
     Collection<TagSet> tagSets() {

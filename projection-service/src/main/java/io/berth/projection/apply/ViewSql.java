@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.berth.core.model.Reservation;
 import io.berth.core.model.Tag;
 import io.berth.core.model.Task;
+import io.berth.projection.apply.ServiceDeploymentChanges.Listing;
+import io.berth.projection.apply.ServiceDeploymentChanges.RollbackEnd;
 import io.berth.projection.apply.ViewRows.AuditRow;
 import io.berth.projection.apply.ViewRows.ClusterRow;
 import io.berth.projection.apply.ViewRows.ContainerInstanceRow;
@@ -13,6 +15,7 @@ import io.berth.projection.apply.ViewRows.TagSet;
 import io.berth.projection.apply.ViewRows.TaskDefinitionRow;
 import io.berth.projection.apply.ViewRows.TaskRow;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,8 +24,10 @@ import java.util.TreeSet;
 
 /**
  * The statements that write a {@link ViewChanges} in order: boundary resets first, then the
- * events[] windows of re-created services and the expired tasks, upserts, tag sets, new events[]
- * entries and their trimming to the newest 100, audit rows, and last the partitions' next offsets
+ * events[] windows of re-created services and the expired tasks, upserts (the deployment history's
+ * between ending the stored rollbacks the batch ended and clearing the counts of deployments no
+ * longer listed), tag sets, new events[] entries and their trimming to the newest 100, audit rows, and last the
+ * partitions' next offsets
  * ({@link OffsetSql}). Parameters are text and cast in SQL: {@code CAST(CAST(?1 AS text) AS jsonb)}
  * makes PostgreSQL parse a JSON array of rows (a parameter typed jsonb would be bound as a JSON
  * string scalar), and {@code CAST(CAST(?n AS text) AS integer[])} an array literal of one column.
@@ -40,7 +45,8 @@ public final class ViewSql {
                  s AS (DELETE FROM services WHERE boundary_key = ANY (%1$s)),
                  e AS (DELETE FROM service_events WHERE boundary_key = ANY (%1$s)),
                  i AS (DELETE FROM container_instances WHERE boundary_key = ANY (%1$s)),
-                 k AS (DELETE FROM tasks WHERE boundary_key = ANY (%1$s))
+                 k AS (DELETE FROM tasks WHERE boundary_key = ANY (%1$s)),
+                 d AS (DELETE FROM service_deployments WHERE boundary_key = ANY (%1$s))
             DELETE FROM tags WHERE boundary_key = ANY (%1$s)
             """.formatted(KEYS_PARAMETER);
 
@@ -130,6 +136,77 @@ public final class ViewSql {
                  boundary_key = EXCLUDED.boundary_key, document = EXCLUDED.document
             """.formatted(JSON_PARAMETER);
 
+    /**
+     * Rollbacks stored before the batch that ended in it: their target was seen COMPLETED, FAILED
+     * or superseded. Runs before the upsert, so it meets only rows as they were before the batch
+     * (the batch ends its own rollbacks itself); the first ending of a target in the batch counts.
+     */
+    static final String END_ROLLBACKS = """
+            UPDATE service_deployments d SET rollback_outcome = r.outcome, rollback_finished_at = r.ended_at
+            FROM jsonb_to_recordset(%s) AS r(service_arn text, target_id text, outcome text, ended_at timestamptz)
+            WHERE d.service_arn = r.service_arn AND d.rollback_target_id = r.target_id
+              AND d.rollback_outcome IS NULL
+            """.formatted(JSON_PARAMETER);
+
+    /** The merge of {@link ServiceDeploymentRow#then}, with the stored row first. */
+    static final String UPSERT_SERVICE_DEPLOYMENTS = """
+            INSERT INTO service_deployments AS t (service_deployment_arn, account, region, cluster_arn, service_arn,
+                 deployment_id, boundary_key, task_definition, desired_count, running_count, pending_count,
+                 failed_tasks, created_at, updated_at, rollout_state, rollout_state_reason, deployment_configuration,
+                 source_deployment_ids, in_progress_seen_at, completed_at, failed_at, superseded_at, superseded_by,
+                 breaker_tripped, rollback_target_id, rollback_reason, rollback_started_at, rollback_outcome,
+                 rollback_finished_at)
+            SELECT r.service_deployment_arn, r.account, r.region, r.cluster_arn, r.service_arn, r.deployment_id,
+                 r.boundary_key, r.task_definition, r.desired_count, r.running_count, r.pending_count, r.failed_tasks,
+                 r.created_at, r.updated_at, r.rollout_state, r.rollout_state_reason, r.deployment_configuration,
+                 r.source_deployment_ids, r.in_progress_seen_at, r.completed_at, r.failed_at, r.superseded_at,
+                 r.superseded_by, r.breaker_tripped, r.rollback_target_id, r.rollback_reason, r.rollback_started_at,
+                 r.rollback_outcome, r.rollback_finished_at
+            FROM jsonb_to_recordset(%s) AS r(service_deployment_arn text, account text, region text,
+                 cluster_arn text, service_arn text, deployment_id text, boundary_key text, task_definition text,
+                 desired_count integer, running_count integer, pending_count integer, failed_tasks integer,
+                 created_at timestamptz, updated_at timestamptz, rollout_state text, rollout_state_reason text,
+                 deployment_configuration jsonb, source_deployment_ids text[], in_progress_seen_at timestamptz,
+                 completed_at timestamptz, failed_at timestamptz, superseded_at timestamptz, superseded_by text,
+                 breaker_tripped boolean, rollback_target_id text, rollback_reason text,
+                 rollback_started_at timestamptz, rollback_outcome text, rollback_finished_at timestamptz)
+            ON CONFLICT (service_deployment_arn) DO UPDATE SET account = EXCLUDED.account, region = EXCLUDED.region,
+                 cluster_arn = EXCLUDED.cluster_arn, service_arn = EXCLUDED.service_arn,
+                 deployment_id = EXCLUDED.deployment_id, boundary_key = EXCLUDED.boundary_key,
+                 task_definition = EXCLUDED.task_definition, desired_count = EXCLUDED.desired_count,
+                 running_count = EXCLUDED.running_count, pending_count = EXCLUDED.pending_count,
+                 failed_tasks = EXCLUDED.failed_tasks, created_at = EXCLUDED.created_at,
+                 updated_at = EXCLUDED.updated_at, rollout_state = EXCLUDED.rollout_state,
+                 rollout_state_reason = EXCLUDED.rollout_state_reason,
+                 deployment_configuration = coalesce(EXCLUDED.deployment_configuration, t.deployment_configuration),
+                 source_deployment_ids = coalesce(t.source_deployment_ids, EXCLUDED.source_deployment_ids),
+                 in_progress_seen_at = coalesce(EXCLUDED.in_progress_seen_at, t.in_progress_seen_at),
+                 completed_at = CASE WHEN EXCLUDED.in_progress_seen_at IS NOT NULL THEN EXCLUDED.completed_at
+                                     ELSE coalesce(t.completed_at, EXCLUDED.completed_at) END,
+                 failed_at = coalesce(t.failed_at, EXCLUDED.failed_at),
+                 superseded_at = coalesce(t.superseded_at, EXCLUDED.superseded_at),
+                 superseded_by = coalesce(t.superseded_by, EXCLUDED.superseded_by),
+                 breaker_tripped = t.breaker_tripped OR EXCLUDED.breaker_tripped,
+                 rollback_target_id = CASE WHEN t.rollback_target_id IS NULL THEN EXCLUDED.rollback_target_id
+                                           ELSE t.rollback_target_id END,
+                 rollback_reason = CASE WHEN t.rollback_target_id IS NULL THEN EXCLUDED.rollback_reason
+                                        ELSE t.rollback_reason END,
+                 rollback_started_at = CASE WHEN t.rollback_target_id IS NULL THEN EXCLUDED.rollback_started_at
+                                            ELSE t.rollback_started_at END,
+                 rollback_outcome = CASE WHEN t.rollback_outcome IS NULL THEN EXCLUDED.rollback_outcome
+                                         ELSE t.rollback_outcome END,
+                 rollback_finished_at = CASE WHEN t.rollback_outcome IS NULL THEN EXCLUDED.rollback_finished_at
+                                             ELSE t.rollback_finished_at END
+            """.formatted(JSON_PARAMETER);
+
+    /** Deployments no longer in their service's deployments[] own no task: after the upsert, for every row. */
+    static final String CLEAR_UNLISTED_COUNTS = """
+            UPDATE service_deployments d SET running_count = 0, pending_count = 0
+            FROM jsonb_to_recordset(%s) AS r(service_arn text, deployment_ids text[])
+            WHERE d.service_arn = r.service_arn AND (d.running_count <> 0 OR d.pending_count <> 0)
+              AND NOT (d.deployment_id = ANY (r.deployment_ids))
+            """.formatted(JSON_PARAMETER);
+
     static final String CLEAR_TAGS = """
             DELETE FROM tags WHERE resource_arn = ANY (%s)
             """.formatted(KEYS_PARAMETER);
@@ -187,6 +264,12 @@ public final class ViewSql {
         add(statements, "upsert container instances", UPSERT_CONTAINER_INSTANCES, changes.containerInstances(),
                 ViewSql::containerInstances);
         add(statements, "upsert tasks", UPSERT_TASKS, changes.tasks(), ViewSql::tasks);
+        add(statements, "end rollbacks", END_ROLLBACKS, changes.deployments().rollbackEnds(),
+                ViewSql::rollbackEnds);
+        add(statements, "upsert service deployments", UPSERT_SERVICE_DEPLOYMENTS, changes.deployments().rows(),
+                ViewSql::serviceDeployments);
+        add(statements, "clear counts of unlisted deployments", CLEAR_UNLISTED_COUNTS,
+                changes.deployments().listings(), ViewSql::listings);
         keys(statements, "clear replaced tag sets", CLEAR_TAGS,
                 changes.tagSets().stream().map(TagSet::resourceArn).toList());
         List<TagSet> nonEmptyTagSets = changes.tagSets().stream().filter(set -> !set.tags().isEmpty()).toList();
@@ -290,6 +373,73 @@ public final class ViewSql {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void rollbackEnds(JsonGenerator g, Collection<RollbackEnd> ends) throws IOException {
+        g.writeStartArray();
+        for (RollbackEnd end : ends) {
+            g.writeStartObject();
+            g.writeStringField("service_arn", end.serviceArn());
+            g.writeStringField("target_id", end.targetId());
+            g.writeStringField("outcome", end.outcome());
+            g.writeStringField("ended_at", end.at().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void serviceDeployments(JsonGenerator g, Collection<ServiceDeploymentRow> rows)
+            throws IOException {
+        g.writeStartArray();
+        for (ServiceDeploymentRow row : rows) {
+            g.writeStartObject();
+            g.writeStringField("service_deployment_arn", row.serviceDeploymentArn());
+            g.writeStringField("account", row.account());
+            g.writeStringField("region", row.region());
+            g.writeStringField("cluster_arn", row.clusterArn());
+            g.writeStringField("service_arn", row.serviceArn());
+            g.writeStringField("deployment_id", row.deploymentId());
+            g.writeStringField("boundary_key", row.boundaryKey());
+            g.writeStringField("task_definition", row.taskDefinition());
+            g.writeNumberField("desired_count", row.desiredCount());
+            g.writeNumberField("running_count", row.runningCount());
+            g.writeNumberField("pending_count", row.pendingCount());
+            g.writeNumberField("failed_tasks", row.failedTasks());
+            time(g, "created_at", row.createdAt());
+            time(g, "updated_at", row.updatedAt());
+            g.writeStringField("rollout_state", row.rolloutState());
+            g.writeStringField("rollout_state_reason", row.rolloutStateReason());
+            g.writeObjectField("deployment_configuration", row.deploymentConfiguration());
+            g.writeObjectField("source_deployment_ids", row.sourceDeploymentIds());
+            time(g, "in_progress_seen_at", row.inProgressSeenAt());
+            time(g, "completed_at", row.completedAt());
+            time(g, "failed_at", row.failedAt());
+            time(g, "superseded_at", row.supersededAt());
+            g.writeStringField("superseded_by", row.supersededBy());
+            g.writeBooleanField("breaker_tripped", row.breakerTripped());
+            g.writeStringField("rollback_target_id", row.rollbackTargetId());
+            g.writeStringField("rollback_reason", row.rollbackReason());
+            time(g, "rollback_started_at", row.rollbackStartedAt());
+            g.writeStringField("rollback_outcome", row.rollbackOutcome());
+            time(g, "rollback_finished_at", row.rollbackFinishedAt());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void listings(JsonGenerator g, Collection<Listing> listings) throws IOException {
+        g.writeStartArray();
+        for (Listing listing : listings) {
+            g.writeStartObject();
+            g.writeStringField("service_arn", listing.serviceArn());
+            g.writeObjectField("deployment_ids", listing.deploymentIds());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void time(JsonGenerator g, String field, Instant at) throws IOException {
+        g.writeStringField(field, at == null ? null : at.toString());
     }
 
     private static void tags(JsonGenerator g, Collection<TagSet> sets) throws IOException {

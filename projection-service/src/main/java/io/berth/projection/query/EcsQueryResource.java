@@ -30,17 +30,19 @@ public class EcsQueryResource {
     private final ClusterQueries clusters;
     private final TaskDefinitionQueries taskDefinitions;
     private final ServiceQueries services;
+    private final ServiceDeploymentQueries serviceDeployments;
     private final TaskQueries tasks;
     private final ContainerInstanceQueries containerInstances;
     private final TagQueries tags;
     private final PositionWait positions;
 
     public EcsQueryResource(ClusterQueries clusters, TaskDefinitionQueries taskDefinitions, ServiceQueries services,
-            TaskQueries tasks, ContainerInstanceQueries containerInstances, TagQueries tags,
-            PositionWait positions) {
+            ServiceDeploymentQueries serviceDeployments, TaskQueries tasks,
+            ContainerInstanceQueries containerInstances, TagQueries tags, PositionWait positions) {
         this.clusters = clusters;
         this.taskDefinitions = taskDefinitions;
         this.services = services;
+        this.serviceDeployments = serviceDeployments;
         this.tasks = tasks;
         this.containerInstances = containerInstances;
         this.tags = tags;
@@ -71,6 +73,12 @@ public class EcsQueryResource {
                     request -> services.describe(scope, request));
             case "ListServices" -> run(body, ServiceQueries.ListServicesRequest.class,
                     request -> services.list(scope, request));
+            case "ListServiceDeployments" -> run(body,
+                    ServiceDeploymentQueries.ListServiceDeploymentsRequest.class,
+                    request -> serviceDeployments.list(scope, request));
+            case "DescribeServiceDeployments" -> run(body,
+                    ServiceDeploymentQueries.DescribeServiceDeploymentsRequest.class,
+                    request -> serviceDeployments.describe(scope, request));
             case "DescribeTasks" -> run(body, TaskQueries.DescribeTasksRequest.class,
                     request -> tasks.describe(scope, request));
             case "ListTasks" -> run(body, TaskQueries.ListTasksRequest.class,

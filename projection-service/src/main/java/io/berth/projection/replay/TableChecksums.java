@@ -31,6 +31,7 @@ public final class TableChecksums {
             new Table("tags", "true", "resource_arn, tag_key"),
             new Table("container_instances", "true", "container_instance_arn"),
             new Table("tasks", "true", "task_arn"),
+            new Table("service_deployments", "true", "service_deployment_arn"),
             new Table("audit", "true", "topic, log_partition, log_offset"),
             new Table("projection_offsets", "topic = '" + Topics.EVENTS + "'", "topic, partition"));
 

@@ -8,6 +8,7 @@ import io.berth.core.json.Json;
 import io.berth.infra.local.EmbeddedPostgresServer;
 import io.berth.projection.replay.TableChecksums;
 import io.berth.projection.support.JdbcStatements;
+import io.berth.projection.support.RandomDeployments;
 import io.berth.projection.support.RandomHistory;
 import io.berth.projection.support.Scenario;
 import java.nio.file.Path;
@@ -21,7 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +90,32 @@ class BatchingPropertyTest {
         }
         assertThat(mostRows).as("the histories fill every view").allSatisfy((table, rows) ->
                 assertThat(rows).as(table).isPositive());
+    }
+
+    /**
+     * The deployment history merges rows across batches and ends stored rollbacks from other
+     * deployments' events: deployment-heavy histories (breakers tripping, rollbacks, supersedes)
+     * must give the same rows however they are cut.
+     */
+    @Test
+    void deploymentHistoriesCutAnywhereGiveTheRowsOfApplyingOneRecordAtATime() throws Exception {
+        Set<String> statuses = new TreeSet<>();
+        for (int i = 0; i < SEEDS; i++) {
+            long seed = 6151L * (i + 1);
+            Random random = new Random(seed);
+            List<LogRecord> log = toLog(RandomDeployments.extend(new Scenario(String.format("%012d", seed)), random,
+                    400).drain());
+
+            applyOneByOne("one_by_one", log, EVENTS_FOLDER);
+            applyInRandomBatches("batched", log, random, EVENTS_FOLDER);
+
+            assertThat(checksums("batched")).as("seed %d: %d records", seed, log.size())
+                    .isEqualTo(checksums("one_by_one"));
+            rowsOf("batched", "(SELECT DISTINCT status FROM service_deployments)").forEach(row ->
+                    statuses.add(row.substring(1, row.length() - 1)));
+        }
+        assertThat(statuses).as("the histories reach every status Berth gives")
+                .contains("IN_PROGRESS", "SUCCESSFUL", "STOPPED", "ROLLBACK_SUCCESSFUL");
     }
 
     @Test
@@ -209,7 +238,7 @@ class BatchingPropertyTest {
         Connection c = postgres.connect(database);
         try (Statement s = c.createStatement()) {
             s.execute("TRUNCATE clusters, task_definitions, services, service_events, tags, container_instances,"
-                    + " tasks, audit, log_streams, log_events, projection_offsets");
+                    + " tasks, service_deployments, audit, log_streams, log_events, projection_offsets");
         }
         c.setAutoCommit(false);
         return c;

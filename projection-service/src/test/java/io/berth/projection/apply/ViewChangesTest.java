@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.berth.core.event.EventEnvelope;
 import io.berth.core.json.Json;
+import io.berth.projection.support.Rollouts;
 import io.berth.projection.support.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -110,6 +111,45 @@ class ViewChangesTest {
         ViewChanges expired = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
         assertThat(expired.tasks()).isEmpty();
         assertThat(expired.expiredTasks()).containsExactly(task);
+    }
+
+    @Test
+    void aRollbackEndedInTheBatchEndsItsRowsThereAndIsKeptForStoredRowsAndAResetForgetsIt() {
+        Scenario s = new Scenario("123456789012").createCluster("c")
+                .registerInstance("c", 4096, 8192, "eu-west-1a", "")
+                .registerTaskDefinition("web").registerTaskDefinition("web")
+                .request(io.berth.core.command.CreateService.class, "{'cluster':'c','serviceName':'svc',"
+                        + "'taskDefinition':'web:1','desiredCount':1,'deploymentConfiguration':"
+                        + "{'deploymentCircuitBreaker':{'enable':true,'rollback':true}}}");
+        Rollouts.complete(s, "c", "svc");
+        String first = s.service("c", "svc").primaryDeployment().id();
+        s.request(io.berth.core.command.UpdateService.class, "{'cluster':'c','service':'svc','taskDefinition':'web:2'}");
+        String second = s.service("c", "svc").primaryDeployment().id();
+        Rollouts.failToStart(s, "c", "svc");
+        Rollouts.complete(s, "c", "svc");
+
+        List<EventEnvelope> history = s.drain();
+        ViewChanges changes = ViewChanges.fold(TOPIC, onePartition(history), Map.of());
+        assertThat(changes.deployments().rows()).extracting(ServiceDeploymentRow::deploymentId)
+                .containsExactly(first, second);
+        assertThat(changes.deployments().rows().get(1)).satisfies(row -> {
+            assertThat(row.rollbackTargetId()).isEqualTo(first);
+            assertThat(row.rollbackOutcome()).isEqualTo(ServiceDeploymentRow.SUCCESSFUL);
+            assertThat(row.breakerTripped()).isTrue();
+            assertThat(row.runningCount()).as("no longer listed").isZero();
+        });
+        assertThat(changes.deployments().rollbackEnds())
+                .as("the first ending of each target, for rows stored before the batch")
+                .extracting(ServiceDeploymentChanges.RollbackEnd::targetId, ServiceDeploymentChanges.RollbackEnd::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first, ServiceDeploymentRow.SUCCESSFUL),
+                        org.assertj.core.groups.Tuple.tuple(second, ServiceDeploymentRow.FAILED));
+
+        List<EventEnvelope> thenReset = new ArrayList<>(history);
+        thenReset.addAll(s.reset("c").drain());
+        ServiceDeploymentChanges forgotten = ViewChanges.fold(TOPIC, onePartition(thenReset), Map.of()).deployments();
+        assertThat(forgotten.rows()).isEmpty();
+        assertThat(forgotten.rollbackEnds()).isEmpty();
+        assertThat(forgotten.listings()).isEmpty();
     }
 
     @Test

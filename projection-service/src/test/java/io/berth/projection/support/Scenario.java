@@ -245,6 +245,17 @@ public final class Scenario {
                 clusterState(cluster), service, this::taskDefinition, now)));
     }
 
+    /** Time passes without any command (tasks count healthy 40 s after they started, for instance). */
+    public Scenario advance(Duration duration) {
+        now = now.plus(duration);
+        return this;
+    }
+
+    /** The service as the cluster boundary holds it. */
+    public io.berth.core.model.Service service(String cluster, String name) {
+        return clusterState(cluster).service(name).orElseThrow().service();
+    }
+
     /** Whether the cluster boundary holds the service (in any status). */
     public boolean hasService(String cluster, String name) {
         return clusterState(cluster).service(name).isPresent();

@@ -78,6 +78,13 @@ final class ServiceDeploymentChanges {
         listings.put(service.serviceArn(), new Listing(service.serviceArn(), envelope.partitionKey(), ids));
     }
 
+    /** A service created again under its old name starts a history of its own: the batch forgets its earlier life. */
+    void restart(String serviceArn) {
+        rows.remove(serviceArn);
+        rollbackEnds.values().removeIf(end -> end.serviceArn().equals(serviceArn));
+        listings.remove(serviceArn);
+    }
+
     /** Forgets what the batch gathered for the boundary. */
     void reset(String boundaryKey) {
         rows.values().forEach(ofService -> ofService.values().removeIf(row -> row.boundaryKey().equals(boundaryKey)));

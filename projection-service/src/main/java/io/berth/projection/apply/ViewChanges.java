@@ -76,7 +76,7 @@ public final class ViewChanges implements FoldedBatch {
     private final Map<String, TaskRow> tasks = new LinkedHashMap<>();
     private final Map<String, TagSet> tagSets = new LinkedHashMap<>();
     /** Services created anew in this batch (ARN to boundary key): their earlier events[] are gone. */
-    private final Map<String, String> restartedServiceEvents = new LinkedHashMap<>();
+    private final Map<String, String> restartedServices = new LinkedHashMap<>();
     private final Map<String, Deque<ServiceEventRow>> serviceEvents = new LinkedHashMap<>();
     private final List<AuditRow> audit = new ArrayList<>();
     private final ServiceDeploymentChanges deployments = new ServiceDeploymentChanges();
@@ -128,10 +128,11 @@ public final class ViewChanges implements FoldedBatch {
         } else if (event instanceof ClusterDeleted e) {
             putCluster(envelope, e.cluster());
         } else if (event instanceof ServiceCreated e) {
+            deployments.restart(e.service().serviceArn());
             putService(envelope, e.service());
             putTags(envelope, e.service().serviceArn(), e.tags());
             serviceEvents.remove(e.service().serviceArn());
-            restartedServiceEvents.put(e.service().serviceArn(), boundary);
+            restartedServices.put(e.service().serviceArn(), boundary);
         } else if (event instanceof ServiceUpdated e) {
             putService(envelope, e.service());
         } else if (event instanceof ServiceDeleted e) {
@@ -224,7 +225,7 @@ public final class ViewChanges implements FoldedBatch {
         containerInstances.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
         tasks.values().removeIf(row -> row.boundaryKey().equals(boundaryKey));
         tagSets.values().removeIf(set -> set.boundaryKey().equals(boundaryKey));
-        restartedServiceEvents.values().removeIf(key -> key.equals(boundaryKey));
+        restartedServices.values().removeIf(key -> key.equals(boundaryKey));
         serviceEvents.values().removeIf(window -> window.getFirst().boundaryKey().equals(boundaryKey));
         deployments.reset(boundaryKey);
     }
@@ -297,8 +298,8 @@ public final class ViewChanges implements FoldedBatch {
         return tagSets.values();
     }
 
-    Set<String> restartedServiceEvents() {
-        return restartedServiceEvents.keySet();
+    Set<String> restartedServices() {
+        return restartedServices.keySet();
     }
 
     /** The ARNs of services with new events[] entries, whose windows must be trimmed to the newest 100. */

@@ -54,6 +54,10 @@ public final class ViewSql {
             DELETE FROM service_events WHERE service_arn = ANY (%s)
             """.formatted(KEYS_PARAMETER);
 
+    static final String CLEAR_SERVICE_DEPLOYMENTS = """
+            DELETE FROM service_deployments WHERE service_arn = ANY (%s)
+            """.formatted(KEYS_PARAMETER);
+
     static final String UPSERT_CLUSTERS = """
             INSERT INTO clusters (cluster_arn, account, region, cluster_name, status, boundary_key, document)
             SELECT r.cluster_arn, r.account, r.region, r.cluster_name, r.status, r.boundary_key, r.document
@@ -255,7 +259,9 @@ public final class ViewSql {
         List<SqlStatement> statements = new ArrayList<>();
         keys(statements, "reset boundaries", RESET_BOUNDARIES, changes.resetBoundaries());
         keys(statements, "clear events of re-created services", CLEAR_SERVICE_EVENTS,
-                changes.restartedServiceEvents());
+                changes.restartedServices());
+        keys(statements, "clear deployments of re-created services", CLEAR_SERVICE_DEPLOYMENTS,
+                changes.restartedServices());
         keys(statements, "delete expired tasks", EXPIRE_TASKS, changes.expiredTasks());
         add(statements, "upsert clusters", UPSERT_CLUSTERS, changes.clusters(), ViewSql::clusters);
         add(statements, "upsert task definitions", UPSERT_TASK_DEFINITIONS, changes.taskDefinitions(),

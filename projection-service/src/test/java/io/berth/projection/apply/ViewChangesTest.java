@@ -75,7 +75,7 @@ class ViewChangesTest {
         s.settle("c", "svc");
         s.createService("c", "svc", "web").serviceEvent("c", "svc", "new life");
         ViewChanges recreated = ViewChanges.fold(TOPIC, onePartition(s.drain()), Map.of());
-        assertThat(recreated.restartedServiceEvents()).containsExactly(s.serviceArn("c", "svc"));
+        assertThat(recreated.restartedServices()).containsExactly(s.serviceArn("c", "svc"));
         assertThat(recreated.serviceEvents()).extracting(ViewRows.ServiceEventRow::message)
                 .containsExactly("new life");
     }

@@ -201,6 +201,34 @@ class ServiceDeploymentQueriesTest {
                 .body("failures.arn", contains(before));
     }
 
+    @Test
+    void aServiceCreatedAgainUnderItsOldNameStartsANewHistory() {
+        Scenario s = new Scenario(Accounts.fresh())
+                .createCluster("again")
+                .registerTaskDefinition("web")
+                .request(CreateService.class, "{'cluster':'again','serviceName':'api','taskDefinition':'web:1',"
+                        + "'desiredCount':0}");
+        Rollouts.complete(s, "again", "api");
+        String firstLife = arn(s, "again", 1);
+        EventLog.Written written = append(s);
+        EcsApi api = new EcsApi(s.account());
+        api.call("ListServiceDeployments", "{'cluster':'again','service':'api'}", written)
+                .statusCode(200).body("serviceDeployments.serviceDeploymentArn", contains(firstLife));
+
+        s.deleteService("again", "api");
+        s.settle("again", "api");
+        s.request(CreateService.class, "{'cluster':'again','serviceName':'api','taskDefinition':'web:1',"
+                + "'desiredCount':0}");
+        written = append(s);
+
+        api.call("ListServiceDeployments", "{'cluster':'again','service':'api'}", written)
+                .statusCode(200)
+                .body("serviceDeployments.serviceDeploymentArn", contains(arn(s, "again", 2)));
+        api.call("DescribeServiceDeployments", "{'serviceDeploymentArns':['" + firstLife + "']}")
+                .statusCode(200)
+                .body("failures.arn", contains(firstLife));
+    }
+
     private static Scenario update(Scenario s, int revision) {
         return update(s, "prod", revision);
     }

@@ -122,6 +122,30 @@ class ServiceSchedulingE2ETest {
     }
 
     @Test
+    void stoppingADeploymentThatNeverTurnsHealthyRollsBackAndTheHistorySaysSo() {
+        String family = unique("stop");
+        TaskDefinition good = web(family, "good");
+        String service = create(family, good, 2, deployment(100, 200, false));
+        awaitStable(service, good.taskDefinitionArn());
+        TaskDefinition sick = Tasks.register(ecs, family, NetworkMode.BRIDGE, webContainer("sick")
+                .healthCheck(HealthCheck.builder().command("CMD-SHELL", "exit 1").interval(5).timeout(2).retries(1)
+                        .startPeriod(0).build()));
+        ecs.updateService(b -> b.cluster(CLUSTER).service(service).taskDefinition(sick.taskDefinitionArn()));
+        String inProgress = ecs.listServiceDeployments(b -> b.cluster(CLUSTER).service(service)).serviceDeployments()
+                .get(0).serviceDeploymentArn();
+
+        ecs.stopServiceDeployment(b -> b.serviceDeploymentArn(inProgress).stopType("ROLLBACK"));
+        awaitStable(service, good.taskDefinitionArn());
+
+        assertThat(live(service)).hasSize(2).allSatisfy(t -> assertThat(t.taskDefinitionArn())
+                .isEqualTo(good.taskDefinitionArn()));
+        awaitUntil(() -> ecs.describeServiceDeployments(b -> b.serviceDeploymentArns(inProgress)).serviceDeployments()
+                .get(0).statusAsString().equals("ROLLBACK_SUCCESSFUL"), "the stopped deployment ROLLBACK_SUCCESSFUL");
+        assertThat(ecs.listServiceDeployments(b -> b.cluster(CLUSTER).service(service)).serviceDeployments())
+                .extracting(d -> d.statusAsString()).containsExactly("ROLLBACK_SUCCESSFUL", "SUCCESSFUL");
+    }
+
+    @Test
     void aKilledContainerIsReplaced() {
         String family = unique("heal");
         TaskDefinition definition = web(family, "v1");

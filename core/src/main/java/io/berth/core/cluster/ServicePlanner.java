@@ -29,7 +29,8 @@ import java.util.Optional;
  *     or the start-failure throttle holds;</li>
  * <li>tasks to replace (older deployments, draining instances, failed health checks) stop while
  *     the healthy count stays at or above {@code minimumHealthy}, not-yet-RUNNING and unhealthy
- *     ones first;</li>
+ *     ones first; a RUNNING task not yet counted healthy stops only once the healthy ones alone
+ *     meet the floor;</li>
  * <li>with a single deployment, surplus tasks stop (victim selection);</li>
  * <li>counts, dropped deployments, completion and steady state ({@link DeploymentBookkeeping#settle}).</li>
  * </ol>
@@ -135,10 +136,12 @@ public final class ServicePlanner {
                     unhealthyStopped = true;
                     stoppedHere++;
                 }
-            } else if (!tasks.isHealthy(t)) {
+            } else if (!ServiceTasks.isRunning(t) || (!tasks.isHealthy(t) && healthy >= bounds.minimumHealthy())) {
+                // Not yet RUNNING: it serves nobody. RUNNING but not yet counted healthy: it may be
+                // about to serve, so it goes only once the healthy ones alone meet the floor.
                 draft.stop(t, scalingActivity(primary.id()));
                 stoppedHere++;
-            } else if (healthy - 1 >= bounds.minimumHealthy()) {
+            } else if (tasks.isHealthy(t) && healthy - 1 >= bounds.minimumHealthy()) {
                 draft.stop(t, scalingActivity(primary.id()));
                 healthy--;
                 stoppedHere++;

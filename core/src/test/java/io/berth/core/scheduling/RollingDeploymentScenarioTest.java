@@ -140,6 +140,26 @@ class RollingDeploymentScenarioTest {
         assertThat(cluster.live("api")).hasSize(6).allSatisfy(t -> assertThat(t.taskDefinitionArn()).endsWith("web:3"));
     }
 
+    @Test
+    void anUpdateBeforeTheOldTasksCountHealthyKeepsThemUntilEnoughAre() {
+        cluster.define("plain", 1, 64, false, Behaviour.HEALTHY).define("plain", 2, 64, false, Behaviour.HEALTHY);
+        instances(2);
+        cluster.given(request(CreateService.class, "{'cluster':'prod','serviceName':'api','taskDefinition':'plain:1',"
+                + "'desiredCount':2,'deploymentConfiguration':{'minimumHealthyPercent':50,'maximumPercent':200}}"));
+        cluster.runUntil(c -> c.live("api").stream().allMatch(t -> "RUNNING".equals(t.lastStatus()))
+                && c.live("api").size() == 2, Duration.ofMinutes(1));
+        List<Long> runningSeen = new ArrayList<>();
+        cluster.watch(c -> runningSeen.add(c.live("api").stream().filter(t -> "RUNNING".equals(t.lastStatus()))
+                .count()));
+
+        updateTo("plain:2");
+        cluster.runUntil(c -> completed(c.service("api")) && c.service("api").taskDefinition().endsWith("plain:2"),
+                Duration.ofMinutes(5));
+
+        assertThat(runningSeen).as("RUNNING tasks while the old ones were still warming up")
+                .allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(1));
+    }
+
     /** How many tasks each "has started" service event names, in order. */
     private List<Integer> startedBatches() {
         return cluster.messages().stream().filter(m -> m.contains(" has started "))

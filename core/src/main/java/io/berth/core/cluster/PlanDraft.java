@@ -58,10 +58,6 @@ final class PlanDraft {
         return stops.containsKey(task.taskArn());
     }
 
-    int stopCount() {
-        return stops.size();
-    }
-
     void message(String message) {
         messages.add(message);
     }

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.ecs.model.HealthStatus;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -39,8 +40,10 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 /**
  * Services on real containers, two agents, the AWS SDK: a service of four reaches a steady state;
  * a rolling update at 50/200 never has fewer than two healthy tasks (sampled continuously); a
- * version that crashes at once trips the circuit breaker and the service rolls back to the old
- * version; a killed container is replaced; draining an agent moves its tasks to the other.
+ * version that crashes at once trips the circuit breaker, the service rolls back to the old
+ * version and the deployment history says why; StopServiceDeployment rolls back a deployment that
+ * never turns healthy; a killed container is replaced; draining an agent moves its tasks to the
+ * other.
  */
 @ExtendWith(BerthSystem.class)
 class ServiceSchedulingE2ETest {
@@ -106,7 +109,8 @@ class ServiceSchedulingE2ETest {
 
         TaskDefinition crashing = Tasks.register(ecs, family, NetworkMode.BRIDGE,
                 Tasks.shell("web", "echo crashing; exit 1").stopTimeout(2));
-        ecs.updateService(b -> b.cluster(CLUSTER).service(service).taskDefinition(crashing.taskDefinitionArn()));
+        String crashingDeployment = ecs.updateService(b -> b.cluster(CLUSTER).service(service)
+                .taskDefinition(crashing.taskDefinitionArn())).service().deployments().get(0).id();
         Service rolledBack = awaitService(service, s -> s.taskDefinition().equals(good.taskDefinitionArn())
                 && s.deployments().size() == 1 && s.runningCount() == 4
                 && "COMPLETED".equals(s.deployments().get(0).rolloutStateAsString()));
@@ -119,6 +123,14 @@ class ServiceSchedulingE2ETest {
                 .isEqualTo(good.taskDefinitionArn()));
         assertThat(arns(live(service))).as("at least the two the bounds kept were never replaced")
                 .containsAnyElementsOf(goodTasks);
+        ServiceDeployment failed = ecs.describeServiceDeployments(b -> b.serviceDeploymentArns(
+                ecs.listServiceDeployments(l -> l.cluster(CLUSTER).service(service)).serviceDeployments().stream()
+                        .filter(d -> d.serviceDeploymentArn().endsWith(crashingDeployment.substring("ecs-svc/".length())))
+                        .findFirst().orElseThrow().serviceDeploymentArn())).serviceDeployments().get(0);
+        assertThat(failed.statusReason()).isEqualTo("ECS deployment circuit breaker: tasks failed to start.");
+        assertThat(failed.deploymentCircuitBreaker().statusAsString()).isEqualTo("TRIGGERED");
+        assertThat(failed.deploymentCircuitBreaker().failureCount()).isGreaterThanOrEqualTo(3);
+        assertThat(failed.statusAsString()).isIn("ROLLBACK_IN_PROGRESS", "ROLLBACK_SUCCESSFUL");
     }
 
     @Test

@@ -32,10 +32,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a cluster boundary knows: the cluster, its services (by name, including DRAINING and
@@ -61,6 +63,8 @@ public final class ClusterState {
     private final Map<String, List<Tag>> tags = new HashMap<>();
     private final Map<String, ContainerInstance> instances = new LinkedHashMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    /** Task ARNs by the instance they are placed on: an index of {@link #tasks}, so usage is per instance. */
+    private final Map<String, Set<String>> tasksByInstance = new HashMap<>();
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Map<String, RunTaskToken> runTaskTokens = new HashMap<>();
     /** Per service name: how many changes touched the service or its tasks (see {@link #serviceGeneration}). */
@@ -87,6 +91,7 @@ public final class ClusterState {
         copy.tags.putAll(tags);
         copy.instances.putAll(instances);
         copy.tasks.putAll(tasks);
+        tasksByInstance.forEach((instance, arns) -> copy.tasksByInstance.put(instance, new LinkedHashSet<>(arns)));
         copy.reservations.putAll(reservations);
         copy.runTaskTokens.putAll(runTaskTokens);
         copy.serviceChanges.putAll(serviceChanges);
@@ -128,6 +133,12 @@ public final class ClusterState {
     /** The tasks not yet expired, by ARN. */
     public Collection<Task> tasks() {
         return tasks.values();
+    }
+
+    /** The tasks (not yet expired) placed on an instance. */
+    public List<Task> tasksOn(String instanceArn) {
+        Set<String> arns = tasksByInstance.get(instanceArn);
+        return arns == null ? List.of() : arns.stream().map(tasks::get).toList();
     }
 
     public Optional<Task> task(String arn) {
@@ -211,6 +222,8 @@ public final class ClusterState {
         } else if (event instanceof TaskCreated e) {
             taskChanged(e.task());
             tasks.put(e.task().taskArn(), e.task());
+            tasksByInstance.computeIfAbsent(e.task().containerInstanceArn(), k -> new LinkedHashSet<>())
+                    .add(e.task().taskArn());
             reservations.put(e.task().taskArn(), e.reservation());
             if (e.clientToken() != null) {
                 runTaskTokens.merge(e.clientToken(), new RunTaskToken(e.requestFingerprint(), List.of(e.task().taskArn())),
@@ -224,7 +237,13 @@ public final class ClusterState {
             }
         } else if (event instanceof TasksExpired e) {
             e.taskArns().forEach(arn -> {
-                task(arn).ifPresent(this::taskChanged);
+                task(arn).ifPresent(task -> {
+                    taskChanged(task);
+                    Set<String> onInstance = tasksByInstance.get(task.containerInstanceArn());
+                    if (onInstance != null) {
+                        onInstance.remove(arn);
+                    }
+                });
                 tasks.remove(arn);
                 reservations.remove(arn);
             });
@@ -234,6 +253,7 @@ public final class ClusterState {
             tags.clear();
             instances.clear();
             tasks.clear();
+            tasksByInstance.clear();
             reservations.clear();
             runTaskTokens.clear();
             serviceChanges.clear();

@@ -28,8 +28,8 @@ record InstanceUsage(int cpu, int memory, Set<Integer> tcpPorts, Set<Integer> ud
         int running = 0;
         int pending = 0;
         List<String> groups = new ArrayList<>();
-        for (Task task : state.tasks()) {
-            if (!instance.containerInstanceArn().equals(task.containerInstanceArn()) || task.isStopped()) {
+        for (Task task : state.tasksOn(instance.containerInstanceArn())) {
+            if (task.isStopped()) {
                 continue;
             }
             Reservation reservation = state.reservation(task.taskArn());

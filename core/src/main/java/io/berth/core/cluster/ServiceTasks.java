@@ -10,7 +10,9 @@ import io.berth.core.model.TaskDefinition;
 import io.berth.core.model.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,8 @@ final class ServiceTasks {
     private final TaskDefinitionLookup definitions;
     private final Instant now;
     private final List<Task> all;
+    /** Per task definition ARN, whether an essential container has a health check: asked for every task. */
+    private final Map<String, Boolean> healthChecked = new HashMap<>();
 
     private ServiceTasks(ClusterState state, Service service, TaskDefinitionLookup definitions, Instant now) {
         this.state = state;
@@ -135,7 +139,8 @@ final class ServiceTasks {
     }
 
     boolean hasHealthChecks(Task task) {
-        return definition(task.taskDefinitionArn()).map(ServiceTasks::hasEssentialHealthCheck).orElse(false);
+        return healthChecked.computeIfAbsent(task.taskDefinitionArn(),
+                arn -> definition(arn).map(ServiceTasks::hasEssentialHealthCheck).orElse(false));
     }
 
     Optional<TaskDefinition> definition(String taskDefinitionArn) {

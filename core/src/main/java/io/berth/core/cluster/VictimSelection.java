@@ -27,48 +27,80 @@ final class VictimSelection {
 
     /**
      * The candidates, first to stop first. {@code live}: every live task of the service, whose
-     * spread over buckets decides which bucket is fullest.
+     * spread over buckets decides which bucket is fullest. What each task is ranked by is worked
+     * out once; only the bucket counts change as victims are taken.
      */
     static List<Task> order(ClusterState state, List<Task> candidates, List<Task> live,
             List<PlacementStrategy> strategies, Predicate<Task> healthy) {
         List<PlacementStrategy> ranking = strategies == null || strategies.isEmpty() ? SERVICE_DEFAULT : strategies;
-        List<Task> remaining = new ArrayList<>(candidates);
-        List<Task> stillLive = new ArrayList<>(live);
+        int n = ranking.size();
+        List<Map<String, Integer>> perBucket = new ArrayList<>();
+        for (PlacementStrategy strategy : ranking) {
+            Map<String, Integer> counts = new HashMap<>();
+            if (isSpread(strategy)) {
+                for (Task t : live) {
+                    counts.merge(bucket(state, strategy.field(), t), 1, Integer::sum);
+                }
+            }
+            perBucket.add(counts);
+        }
+        Map<String, Integer> remainingByInstance = new HashMap<>();
+        List<Ranked> remaining = new ArrayList<>();
+        for (Task t : candidates) {
+            String[] buckets = new String[n];
+            int[] left = new int[n];
+            for (int i = 0; i < n; i++) {
+                PlacementStrategy strategy = ranking.get(i);
+                if (isSpread(strategy)) {
+                    buckets[i] = bucket(state, strategy.field(), t);
+                } else if (isBinpack(strategy)) {
+                    left[i] = remainingByInstance.computeIfAbsent(t.containerInstanceArn() + "\n" + strategy.field(),
+                            k -> remaining(state, strategy.field(), t));
+                }
+            }
+            remaining.add(new Ranked(t, ServiceTasks.isRunning(t), healthy.test(t), buckets, left));
+        }
+        Comparator<Ranked> first = Comparator.<Ranked, Boolean>comparing(Ranked::running)
+                .thenComparing(Ranked::healthy);
+        for (int i = 0; i < n; i++) {
+            int strategy = i;
+            if (isSpread(ranking.get(i))) {
+                first = first.thenComparingInt(r -> -perBucket.get(strategy).getOrDefault(r.buckets()[strategy], 0));
+            } else if (isBinpack(ranking.get(i))) {
+                first = first.thenComparingInt(r -> -r.left()[strategy]);
+            }
+        }
+        first = first.thenComparing(r -> r.task().createdAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(r -> r.task().taskArn());
         List<Task> order = new ArrayList<>();
         while (!remaining.isEmpty()) {
-            Comparator<Task> first = Comparator.<Task, Boolean>comparing(ServiceTasks::isRunning)
-                    .thenComparing(healthy::test);
-            for (PlacementStrategy strategy : ranking) {
-                first = first.thenComparing(byStrategy(state, strategy, stillLive));
+            Ranked victim = remaining.get(0);
+            for (Ranked r : remaining) {
+                if (first.compare(r, victim) < 0) {
+                    victim = r;
+                }
             }
-            first = first.thenComparing(Task::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(Task::taskArn);
-            Task victim = remaining.stream().min(first).orElseThrow();
             remaining.remove(victim);
-            stillLive.remove(victim);
-            order.add(victim);
+            for (int i = 0; i < n; i++) {
+                if (victim.buckets()[i] != null) {
+                    perBucket.get(i).merge(victim.buckets()[i], -1, Integer::sum);
+                }
+            }
+            order.add(victim.task());
         }
         return order;
     }
 
-    /** Smaller first: a fuller bucket (spread) or an instance with more left (binpack) sorts first. */
-    private static Comparator<Task> byStrategy(ClusterState state, PlacementStrategy strategy, List<Task> live) {
-        String type = strategy.type() == null ? "" : strategy.type().toLowerCase();
-        switch (type) {
-            case "spread" -> {
-                Map<String, Integer> perBucket = new HashMap<>();
-                for (Task t : live) {
-                    perBucket.merge(bucket(state, strategy.field(), t), 1, Integer::sum);
-                }
-                return Comparator.comparingInt(t -> -perBucket.getOrDefault(bucket(state, strategy.field(), t), 0));
-            }
-            case "binpack" -> {
-                return Comparator.comparingInt(t -> -remaining(state, strategy.field(), t));
-            }
-            default -> {
-                return (a, b) -> 0;
-            }
-        }
+    /** A candidate with what it is ranked by, per strategy: its bucket (spread) or what its instance has left (binpack). */
+    private record Ranked(Task task, boolean running, boolean healthy, String[] buckets, int[] left) {
+    }
+
+    private static boolean isSpread(PlacementStrategy strategy) {
+        return "spread".equalsIgnoreCase(strategy.type());
+    }
+
+    private static boolean isBinpack(PlacementStrategy strategy) {
+        return "binpack".equalsIgnoreCase(strategy.type());
     }
 
     private static String bucket(ClusterState state, String field, Task task) {

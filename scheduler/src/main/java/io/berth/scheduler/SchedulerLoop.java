@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,6 +38,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 @ApplicationScoped
 public class SchedulerLoop {
+
+    /** How long one turn of the loop may keep reading before it plans. */
+    private static final Duration READ_BUDGET = Duration.ofMillis(500);
 
     private final SchedulerConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -81,9 +85,16 @@ public class SchedulerLoop {
             boolean caughtUp = false;
             Instant nextTick = clock.instant();
             while (session.running()) {
-                for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(100))) {
-                    replicas.apply(new LogPosition(record.partition(), record.offset()), record.key(),
-                            Json.read(record.value(), EventEnvelope.class).event());
+                // Read all that is waiting (within a bound) before planning: planning is the expensive
+                // part, and a plan made from a view behind the log is refused anyway.
+                long readUntil = System.nanoTime() + READ_BUDGET.toNanos();
+                ConsumerRecords<String, byte[]> batch = events.poll(Duration.ofMillis(100));
+                while (!batch.isEmpty()) {
+                    for (ConsumerRecord<String, byte[]> record : batch) {
+                        replicas.apply(new LogPosition(record.partition(), record.offset()), record.key(),
+                                Json.read(record.value(), EventEnvelope.class).event());
+                    }
+                    batch = System.nanoTime() < readUntil ? events.poll(Duration.ZERO) : ConsumerRecords.empty();
                 }
                 if (!caughtUp) {
                     caughtUp = startEnd.entrySet().stream().allMatch(e -> events.position(e.getKey()) >= e.getValue());

@@ -55,8 +55,8 @@ final class AgentChannel implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * @param maxPostsInFlight registrations, task reports and heartbeats under way at once; long-polls are not
-     *        limited
+     * @param maxPostsInFlight registrations and task reports under way at once; long-polls and heartbeats (one per
+     *        instance at most) are not limited
      */
     AgentChannel(String endpoint, String accessKey, String region, int maxPostsInFlight) {
         this.endpoint = endpoint;
@@ -72,9 +72,18 @@ final class AgentChannel implements AutoCloseable {
         this.posts = new AsyncLimiter(maxPostsInFlight);
     }
 
+    /** A call that waits its turn behind the other instances' reports. */
     CompletableFuture<JsonNode> post(String path, Object body) {
-        return posts.submit(() -> send(request(path, CALL_TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body))).build()));
+        return posts.submit(() -> postNow(path, body));
+    }
+
+    /**
+     * A call sent at once. For heartbeats: a real host's heartbeat does not queue behind other hosts' reports, and
+     * one held back past the scheduler's agent timeout would make the instance look lost.
+     */
+    CompletableFuture<JsonNode> postNow(String path, Object body) {
+        return send(request(path, CALL_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body))).build());
     }
 
     /** The instance's whole assignment once its generation moves past {@code after} (or within 20 s anyway). */

@@ -43,7 +43,7 @@ public final class SimulatedFleet implements AutoCloseable {
 
     /**
      * @param name distinguishes this fleet's instance ids from another run's
-     * @param maxCallsInFlight registrations, reports and heartbeats under way at once (long-polls aside)
+     * @param maxCallsInFlight registrations and reports under way at once (long-polls and heartbeats aside)
      */
     public SimulatedFleet(String endpoint, String cluster, String region, String name, int count,
             int maxCallsInFlight) {

@@ -107,7 +107,7 @@ final class SimulatedInstance {
         if (!running || arn == null || !heartbeating.compareAndSet(false, true)) {
             return;
         }
-        channel.post("/heartbeat", Map.of("cluster", cluster, "containerInstanceArn", arn))
+        channel.postNow("/heartbeat", Map.of("cluster", cluster, "containerInstanceArn", arn))
                 .whenComplete((answer, error) -> {
                     heartbeating.set(false);
                     if (error != null) {

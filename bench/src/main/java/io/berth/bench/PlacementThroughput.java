@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
  * <li>placements/s until the projection shows them all (DescribeClusters' pending + running)
  *     [{@code placementsPerSecondToProjection}];</li>
  * <li>tasks/s until the last one is recorded RUNNING [{@code runningPerSecond}];</li>
- * <li>RunTask latency, and the RSS of every process of the stack at the end.</li>
+ * <li>RunTask latency; the CPU time each process of the stack used from the first command until
+ *     all tasks were RUNNING (which one is the bottleneck), and its RSS at the end.</li>
  * </ul>
  * It also reports what must stay zero: RunTask placement failures, tasks stopped, instances
  * overcommitted.
@@ -61,6 +62,8 @@ public final class PlacementThroughput {
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "100000"));
         int serviceSize = Integer.parseInt(options.getOrDefault("service-size", "5000"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
+        String pids = options.getOrDefault("pids", "");
+        String postgresPort = options.get("postgres-port");
         Duration timeout = Duration.ofMinutes(Long.parseLong(options.getOrDefault("timeout-minutes", "20")));
         String run = Long.toString(System.currentTimeMillis(), 36);
         String cluster = "bench-placement-" + run;
@@ -81,6 +84,7 @@ public final class PlacementThroughput {
                     cluster, tasks, mix.services().size(), mix.runTaskCalls(), PlacementMix.BURST);
 
             try (PlacementEvents events = new PlacementEvents(bootstrap, cluster)) {
+                Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(pids, postgresPort);
                 ProjectionWatch projection = new ProjectionWatch(ecs, cluster);
                 long start = System.nanoTime();
                 long deadline = start + timeout.toNanos();
@@ -118,10 +122,14 @@ public final class PlacementThroughput {
                 metrics.put("overcommittedInstances", fleet.counters().overcommitted.size());
                 metrics.put("fleetReportFailures", fleet.counters().reportFailures.get());
                 metrics.put("fleetAssignmentsRead", fleet.counters().assignments.get());
+                Map<String, Double> cpu = new LinkedHashMap<>();
+                StackProcesses.cpuSeconds(pids, postgresPort).forEach((name, seconds) ->
+                        cpu.put(name, Math.round((seconds - cpuBefore.getOrDefault(name, 0.0)) * 10) / 10.0));
+                metrics.put("cpuSeconds", cpu);
             }
-            Map<String, Double> rss = ProcessRss.of(options.getOrDefault("pids", ""), options.get("postgres-port"));
-            rss.put("bench (simulated fleet)", ProcessRss.of("bench=" + ProcessHandle.current().pid(), null)
-                    .get("bench"));
+            Map<String, Double> rss = new LinkedHashMap<>(StackProcesses.rssMiB(pids, postgresPort));
+            rss.putAll(StackProcesses.rssMiB("bench=" + ProcessHandle.current().pid(), null));
+            rss.replaceAll((name, mib) -> Math.round(mib * 10) / 10.0);
             metrics.put("rssMiB", rss);
             print(metrics, fleet.counters());
         }

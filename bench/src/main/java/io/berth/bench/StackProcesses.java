@@ -9,16 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Resident memory of the local stack's processes, from {@code /proc}: each named process, and
- * PostgreSQL's — the postmaster listening on the stack's port (it detaches from the supervisor)
+ * The local stack's processes, from {@code /proc}: the resident memory and CPU time of each named
+ * process, and of PostgreSQL's — the postmaster listening on the stack's port (it detaches from the supervisor)
  * and its backends — summed. The sum counts shared buffers once per process that touched them,
  * so it overstates PostgreSQL's real footprint.
  */
-final class ProcessRss {
+final class StackProcesses {
 
-    private ProcessRss() {
+    private StackProcesses() {
     }
 
     /**
@@ -27,7 +28,17 @@ final class ProcessRss {
      * @param postgresPort the port of the stack's PostgreSQL, or null
      * @return MiB by process name
      */
-    static Map<String, Double> of(String pids, String postgresPort) {
+    static Map<String, Double> rssMiB(String pids, String postgresPort) {
+        return measure(pids, postgresPort, StackProcesses::mebibytes);
+    }
+
+    /** CPU seconds (user and system) each has used since it started; same names as {@link #rssMiB}. */
+    static Map<String, Double> cpuSeconds(String pids, String postgresPort) {
+        return measure(pids, postgresPort, StackProcesses::cpuSeconds);
+    }
+
+    private static Map<String, Double> measure(String pids, String postgresPort,
+            Function<Long, Optional<Double>> measure) {
         Map<String, Long> named = new LinkedHashMap<>();
         for (String entry : pids.split(",")) {
             String[] parts = entry.split("=", 2);
@@ -35,17 +46,16 @@ final class ProcessRss {
                 named.put(parts[0], Long.parseLong(parts[1].trim()));
             }
         }
-        Map<String, Double> rss = new LinkedHashMap<>();
-        named.forEach((name, pid) -> mebibytes(pid).ifPresent(mib -> rss.put(name, mib)));
+        Map<String, Double> values = new LinkedHashMap<>();
+        named.forEach((name, pid) -> measure.apply(pid).ifPresent(value -> values.put(name, value)));
         if (postgresPort != null) {
             ProcessHandle.allProcesses().filter(p -> isPostmaster(p, postgresPort)).findFirst().ifPresent(postmaster -> {
                 List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
                 all.add(postmaster);
-                rss.put("postgresql (" + all.size() + " processes)",
-                        all.stream().mapToDouble(p -> mebibytes(p.pid()).orElse(0.0)).sum());
+                values.put("postgresql", all.stream().mapToDouble(p -> measure.apply(p.pid()).orElse(0.0)).sum());
             });
         }
-        return rss;
+        return values;
     }
 
     private static boolean isPostmaster(ProcessHandle process, String port) {
@@ -53,6 +63,18 @@ final class ProcessRss {
         return process.info().command().orElse("").endsWith("/postgres")
                 && Arrays.asList(args).indexOf("-p") >= 0
                 && port.equals(args[Arrays.asList(args).indexOf("-p") + 1]);
+    }
+
+    /** utime + stime of /proc/PID/stat, in clock ticks of 1/100 s (Linux's USER_HZ). */
+    private static Optional<Double> cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Double> mebibytes(long pid) {

@@ -4,6 +4,7 @@ import io.berth.core.placement.query.QuerySubject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
  */
 public record InstanceView(String arn, String ec2InstanceId, String status, boolean agentConnected,
         Instant registeredAt, String agentVersion, Map<String, String> attributes, int remainingCpu,
-        int remainingMemory, Set<Integer> usedTcpPorts, Set<Integer> usedUdpPorts, List<String> taskGroups)
+        int remainingMemory, Set<Integer> usedTcpPorts, Set<Integer> usedUdpPorts, List<String> taskGroups,
+        Map<String, Integer> tasksPerGroup)
         implements QuerySubject {
 
     public static final String ACTIVE = "ACTIVE";
@@ -28,6 +30,26 @@ public record InstanceView(String arn, String ec2InstanceId, String status, bool
         usedTcpPorts = usedTcpPorts == null ? Set.of() : Set.copyOf(usedTcpPorts);
         usedUdpPorts = usedUdpPorts == null ? Set.of() : Set.copyOf(usedUdpPorts);
         taskGroups = taskGroups == null ? List.of() : List.copyOf(taskGroups);
+        tasksPerGroup = tasksPerGroup == null ? count(taskGroups) : Map.copyOf(tasksPerGroup);
+    }
+
+    /**
+     * An instance and the groups of its tasks; the count per group, which spread asks for every
+     * instance at every placement, is worked out here once.
+     */
+    public InstanceView(String arn, String ec2InstanceId, String status, boolean agentConnected, Instant registeredAt,
+            String agentVersion, Map<String, String> attributes, int remainingCpu, int remainingMemory,
+            Set<Integer> usedTcpPorts, Set<Integer> usedUdpPorts, List<String> taskGroups) {
+        this(arn, ec2InstanceId, status, agentConnected, registeredAt, agentVersion, attributes, remainingCpu,
+                remainingMemory, usedTcpPorts, usedUdpPorts, taskGroups, null);
+    }
+
+    private static Map<String, Integer> count(List<String> groups) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String group : groups) {
+            counts.merge(group, 1, Integer::sum);
+        }
+        return Map.copyOf(counts);
     }
 
     /**
@@ -46,7 +68,7 @@ public record InstanceView(String arn, String ec2InstanceId, String status, bool
 
     /** The tasks of {@code group} on the instance. */
     public int tasksOf(String group) {
-        return Collections.frequency(taskGroups, group);
+        return tasksPerGroup.getOrDefault(group, 0);
     }
 
     /** The instance once a task of {@code shape} is placed on it: its resources reserved, its group counted. */
@@ -57,7 +79,9 @@ public record InstanceView(String arn, String ec2InstanceId, String status, bool
         udp.addAll(shape.udpHostPorts());
         List<String> groups = new ArrayList<>(taskGroups);
         groups.add(shape.group());
+        Map<String, Integer> perGroup = new HashMap<>(tasksPerGroup);
+        perGroup.merge(shape.group(), 1, Integer::sum);
         return new InstanceView(arn, ec2InstanceId, status, agentConnected, registeredAt, agentVersion, attributes,
-                remainingCpu - shape.cpu(), remainingMemory - shape.memory(), tcp, udp, groups);
+                remainingCpu - shape.cpu(), remainingMemory - shape.memory(), tcp, udp, groups, perGroup);
     }
 }

@@ -17,10 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -105,15 +105,14 @@ public class SchedulerLoop {
                     session.ready();
                 }
                 Instant now = clock.instant();
-                Collection<String> due = replicas.drainChanged();
+                Map<String, Optional<Set<String>>> due = replicas.drainChanged();
                 if (!now.isBefore(nextTick)) {
                     nextTick = now.plus(config.scheduler().serviceTick());
-                    due = replicas.clusterKeys();
+                    replicas.clusterKeys().forEach(key -> due.put(key, Optional.empty()));
                 }
                 List<CommandEnvelope> asked = new ArrayList<>();
-                for (String boundaryKey : due) {
-                    asked.addAll(requests.due(replicas, boundaryKey, now));
-                }
+                due.forEach((boundaryKey, services) ->
+                        asked.addAll(requests.due(replicas, boundaryKey, services, now)));
                 for (CommandEnvelope command : asked) {
                     commands.send(new ProducerRecord<>(Topics.COMMANDS,
                             command.command().boundary(command.scope()).key(), Json.toBytes(command)));

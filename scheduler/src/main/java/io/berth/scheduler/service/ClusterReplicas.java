@@ -12,7 +12,6 @@ import io.berth.core.event.Event;
 import io.berth.core.model.TaskDefinition;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +35,7 @@ public final class ClusterReplicas implements TaskDefinitionLookup {
     }
 
     private final Map<String, BoundaryState> boundaries = new HashMap<>();
-    private final Set<String> changed = new LinkedHashSet<>();
+    private final ChangedServices changed = new ChangedServices();
     /** Per partition of berth.events, the offset of the last event applied. */
     private final Map<Integer, Long> applied = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -52,15 +51,16 @@ public final class ClusterReplicas implements TaskDefinitionLookup {
             lock.writeLock().unlock();
         }
         if (boundary.isCluster()) {
-            changed.add(boundaryKey);
+            changed.record(boundaryKey, event);
         }
     }
 
-    /** The cluster boundaries changed since the last call. */
-    public Set<String> drainChanged() {
-        Set<String> keys = new LinkedHashSet<>(changed);
-        changed.clear();
-        return keys;
+    /**
+     * The services that may have something to do since the last call, per cluster boundary key:
+     * the names, or empty for every service of the cluster ({@link ChangedServices}).
+     */
+    public Map<String, Optional<Set<String>>> drainChanged() {
+        return changed.drain();
     }
 
     public Optional<ClusterState> cluster(String boundaryKey) {

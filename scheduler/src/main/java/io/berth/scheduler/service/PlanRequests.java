@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,8 +41,14 @@ public final class PlanRequests {
 
     private final Map<String, Asked> lastAsked = new HashMap<>();
 
-    /** The commands due for the services of one cluster boundary at {@code now}. */
+    /** The commands due for every service of one cluster boundary at {@code now}. */
     public List<CommandEnvelope> due(ClusterReplicas replicas, String boundaryKey, Instant now) {
+        return due(replicas, boundaryKey, Optional.empty(), now);
+    }
+
+    /** The commands due for the named services (empty: every service) of one cluster boundary. */
+    public List<CommandEnvelope> due(ClusterReplicas replicas, String boundaryKey, Optional<Set<String>> services,
+            Instant now) {
         List<CommandEnvelope> commands = new ArrayList<>();
         ClusterState state = replicas.cluster(boundaryKey).orElse(null);
         if (state == null || state.cluster().isEmpty() || !state.cluster().get().isActive()) {
@@ -49,7 +57,8 @@ public final class PlanRequests {
         Boundary boundary = Boundary.fromKey(boundaryKey);
         for (ClusterState.ServiceEntry entry : state.services()) {
             Service service = entry.service();
-            if (Service.INACTIVE.equals(service.status())) {
+            if (Service.INACTIVE.equals(service.status())
+                    || services.map(names -> !names.contains(service.serviceName())).orElse(false)) {
                 continue;
             }
             ServicePlan plan = ServicePlanner.plan(state, service.serviceName(), replicas, now);

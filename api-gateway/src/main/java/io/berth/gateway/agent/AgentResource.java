@@ -15,6 +15,7 @@ import io.berth.gateway.ecs.EcsDispatcher;
 import io.berth.gateway.ecs.EcsResponses;
 import io.berth.gateway.rest.NativeApi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -111,8 +112,11 @@ public class AgentResource {
             return Uni.createFrom().item(Response.status(503).build());
         }
         CompletableFuture<Void> change = feed.changedAfter(instance, after == null ? -1 : after);
+        // The change completes on the thread that follows the log, inside the feed's lock: the
+        // answer (the whole assignment, serialised) is built on a worker instead.
         return Uni.createFrom().completionStage(change)
                 .ifNoItem().after(LONG_POLL).recoverWithItem((Void) null)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onTermination().invoke(() -> feed.forget(instance, change))
                 .map(changed -> assignment(feed.current(instance)));
     }

@@ -1,5 +1,6 @@
 package io.berth.projection.query;
 
+import io.berth.core.command.LogPositions;
 import io.berth.core.json.Json;
 import io.berth.projection.view.ClusterView;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -2,6 +2,7 @@ package io.berth.projection.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.berth.core.arn.Scope;
+import io.berth.core.command.LogPositions;
 import io.berth.core.error.EcsException;
 import io.berth.core.error.ErrorCode;
 import io.berth.core.json.Json;

@@ -3,7 +3,7 @@ package io.berth.scheduler.dryrun;
 import io.berth.core.arn.Boundary;
 import io.berth.core.cluster.ClusterState;
 import io.berth.core.cluster.DeploymentDryRun;
-import io.berth.core.command.LogPosition;
+import io.berth.core.command.LogPositions;
 import io.berth.core.command.UpdateService;
 import io.berth.core.error.EcsError;
 import io.berth.core.error.EcsException;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +61,7 @@ public class DryRunResource {
             request = DryRunRequest.parse(body);
             update = request.command();
             boundary = update.boundary(request.scope());
-            positions = positions(minPosition);
+            positions = LogPositions.parse(minPosition);
         } catch (EcsException rejected) {
             return error(400, rejected.toError());
         }
@@ -89,24 +88,6 @@ public class DryRunResource {
             Thread.sleep(POLL_MILLIS);
         }
         return true;
-    }
-
-    /** {@code partition:offset,...}, the highest offset per partition. */
-    static Map<Integer, Long> positions(String header) {
-        Map<Integer, Long> positions = new HashMap<>();
-        if (header == null || header.isBlank()) {
-            return positions;
-        }
-        for (String item : header.split(",")) {
-            try {
-                LogPosition position = LogPosition.parse(item.trim());
-                positions.merge(position.partition(), position.offset(), Math::max);
-            } catch (IllegalArgumentException e) {
-                throw EcsException.invalidParameter("X-Berth-Min-Position must be a comma-separated list of "
-                        + "partition:offset, not " + header);
-            }
-        }
-        return positions;
     }
 
     private static Response unavailable(String message) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.berth.core.arn.Scope;
+import io.berth.core.command.LogPositions;
 import io.berth.core.command.UpdateService;
 import io.berth.core.error.EcsException;
 import io.berth.core.error.ErrorCode;
@@ -66,9 +67,9 @@ class DryRunRequestTest {
 
     @Test
     void minimumPositionsKeepTheHighestOffsetOfEachPartition() {
-        assertThat(DryRunResource.positions("0:5, 2:7,0:9")).isEqualTo(Map.of(0, 9L, 2, 7L));
-        assertThat(DryRunResource.positions(null)).isEmpty();
-        assertThatThrownBy(() -> DryRunResource.positions("0-5")).isInstanceOfSatisfying(EcsException.class,
+        assertThat(LogPositions.parse("0:5, 2:7,0:9")).isEqualTo(Map.of(0, 9L, 2, 7L));
+        assertThat(LogPositions.parse(null)).isEmpty();
+        assertThatThrownBy(() -> LogPositions.parse("0-5")).isInstanceOfSatisfying(EcsException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER_EXCEPTION));
     }
 }

@@ -1,13 +1,14 @@
-package io.berth.projection.query;
+package io.berth.core.command;
 
 import io.berth.core.error.EcsException;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Positions in a topic as {@code partition:offset} lists (the {@code X-Berth-Min-Position} header,
- * in berth.events for the ECS reads and in berth.logs for the logs reads; the audit's
- * {@code after}): for each partition, the highest offset named.
+ * Positions in a topic as {@code partition:offset} lists (the {@code X-Berth-Min-Position} header
+ * of the projection's reads — berth.events for the ECS reads, berth.logs for the logs reads — and
+ * of the scheduler's dry run; the audit's {@code after}): for each partition, the highest offset
+ * named.
  */
 public final class LogPositions {
 

@@ -1,6 +1,8 @@
 package io.berth.bench;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} command-line options. */
@@ -26,5 +28,10 @@ final class Options {
             throw new IllegalArgumentException("--" + name + " is required");
         }
         return value;
+    }
+
+    /** {@code 1,8,32} as numbers. */
+    static List<Integer> integers(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).map(Integer::valueOf).toList();
     }
 }

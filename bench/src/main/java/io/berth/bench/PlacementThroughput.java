@@ -62,14 +62,14 @@ public final class PlacementThroughput {
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "100000"));
         int serviceSize = Integer.parseInt(options.getOrDefault("service-size", "5000"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
-        String pids = options.getOrDefault("pids", "");
-        String postgresPort = options.get("postgres-port");
+        StackProcesses processes = StackProcesses.of(options);
         Duration timeout = Duration.ofMinutes(Long.parseLong(options.getOrDefault("timeout-minutes", "20")));
         String run = Long.toString(System.currentTimeMillis(), 36);
         String cluster = "bench-placement-" + run;
         PlacementMix mix = PlacementMix.of(tasks, instances, serviceSize);
 
-        Map<String, Object> metrics = new LinkedHashMap<>();
+        BenchReport report = new BenchReport("placement");
+        Map<String, Object> metrics = report.metrics();
         try (EcsClient ecs = BenchClients.ecs(endpoint);
                 SimulatedFleet fleet = new SimulatedFleet(endpoint, cluster, REGION, "sim-" + run, instances, 128)) {
             ecs.createCluster(b -> b.clusterName(cluster));
@@ -84,7 +84,7 @@ public final class PlacementThroughput {
                     cluster, tasks, mix.services().size(), mix.runTaskCalls(), PlacementMix.BURST);
 
             try (PlacementEvents events = new PlacementEvents(bootstrap, cluster)) {
-                Map<String, Double> cpuBefore = StackProcesses.cpuSeconds(pids, postgresPort);
+                Map<String, Double> cpuBefore = processes.cpuSeconds();
                 ProjectionWatch projection = new ProjectionWatch(ecs, cluster);
                 long start = System.nanoTime();
                 long deadline = start + timeout.toNanos();
@@ -115,29 +115,19 @@ public final class PlacementThroughput {
                 putRate(metrics, "runningPerSecond", "secondsToAllRunning", expected, start, runningAt);
                 metrics.put("placedInLog", events.created());
                 metrics.put("runningInLog", events.runningCount());
-                metrics.put("runTaskP50Ms", runTasks.percentile(50));
-                metrics.put("runTaskP99Ms", runTasks.percentile(99));
+                metrics.put("runTaskP50Ms", runTasks.latencies().medianMs());
+                metrics.put("runTaskP99Ms", runTasks.latencies().percentileMs(99));
                 metrics.put("runTaskPlacementFailures", runTasks.failures());
                 metrics.put("tasksStopped", events.stoppedCount());
                 metrics.put("overcommittedInstances", fleet.counters().overcommitted.size());
                 metrics.put("fleetReportFailures", fleet.counters().reportFailures.get());
                 metrics.put("fleetAssignmentsRead", fleet.counters().assignments.get());
-                Map<String, Double> cpu = new LinkedHashMap<>();
-                StackProcesses.cpuSeconds(pids, postgresPort).forEach((name, seconds) ->
-                        cpu.put(name, Math.round((seconds - cpuBefore.getOrDefault(name, 0.0)) * 10) / 10.0));
-                metrics.put("cpuSeconds", cpu);
+                metrics.put("cpuSeconds", processes.cpuSecondsSince(cpuBefore));
             }
-            Map<String, Double> rss = new LinkedHashMap<>(StackProcesses.rssMiB(pids, postgresPort));
-            rss.putAll(StackProcesses.rssMiB("bench=" + ProcessHandle.current().pid(), null));
-            rss.replaceAll((name, mib) -> Math.round(mib * 10) / 10.0);
-            metrics.put("rssMiB", rss);
-            print(metrics, fleet.counters());
+            metrics.put("rssMiB", processes.rssMiB());
+            printFleet(fleet.counters());
         }
-        if (options.containsKey("json")) {
-            Files.write(Path.of(options.get("json")),
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("scenario", "placement",
-                            "metrics", metrics)));
-        }
+        report.finish(options);
     }
 
     private static CreateServiceRequest service(String cluster, String definition, PlacementMix.ServiceSpec spec) {
@@ -159,17 +149,7 @@ public final class PlacementThroughput {
     }
 
     /** The RunTask calls' latencies and outcomes. */
-    private record RunTasks(long[] latenciesNanos, int placed, int failures) {
-
-        double percentile(double p) {
-            if (latenciesNanos.length == 0) {
-                return 0;
-            }
-            long[] sorted = latenciesNanos.clone();
-            Arrays.sort(sorted);
-            int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1);
-            return Math.round(sorted[Math.max(0, index)] / 1e5) / 10.0;
-        }
+    private record RunTasks(Latencies latencies, int placed, int failures) {
     }
 
     private static RunTasks runTasks(EcsClient ecs, String cluster, String definition, PlacementMix mix,
@@ -195,7 +175,7 @@ public final class PlacementThroughput {
             for (int i = 0; i < latencies.length; i++) {
                 latencies[i] = calls.get(i).get();
             }
-            return new RunTasks(latencies, placed.get(), failures.get());
+            return new RunTasks(Latencies.ofNanos(latencies), placed.get(), failures.get());
         } finally {
             callers.shutdownNow();
         }
@@ -276,16 +256,7 @@ public final class PlacementThroughput {
         return nanos / 1e9;
     }
 
-    private static void print(Map<String, Object> metrics, FleetCounters fleet) {
-        System.out.println();
-        System.out.println("placement results");
-        metrics.forEach((name, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                nested.forEach((k, v) -> System.out.printf("  %-34s %10.1f%n", name + " " + k, (Double) v));
-            } else {
-                System.out.printf("  %-34s %10s%n", name, value);
-            }
-        });
+    private static void printFleet(FleetCounters fleet) {
         System.out.println("  fleet: " + fleet.summary());
         fleet.failureSamples.forEach(s -> System.out.println("    " + s));
         fleet.overcommitted.entrySet().stream().limit(5)

@@ -19,22 +19,52 @@ import java.util.function.Function;
  */
 final class StackProcesses {
 
-    private StackProcesses() {
-    }
+    private final String pids;
+    private final String postgresPort;
 
     /**
      * @param pids {@code name=pid,...} as {@code infra/berth} passes them (the supervisor, which also
      *        holds the embedded Kafka broker, is {@code supervisor})
      * @param postgresPort the port of the stack's PostgreSQL, or null
-     * @return MiB by process name
      */
-    static Map<String, Double> rssMiB(String pids, String postgresPort) {
-        return measure(pids, postgresPort, StackProcesses::mebibytes);
+    StackProcesses(String pids, String postgresPort) {
+        this.pids = pids;
+        this.postgresPort = postgresPort;
     }
 
-    /** CPU seconds (user and system) each has used since it started; same names as {@link #rssMiB}. */
-    static Map<String, Double> cpuSeconds(String pids, String postgresPort) {
-        return measure(pids, postgresPort, StackProcesses::cpuSeconds);
+    /** The processes {@code --pids} and {@code --postgres-port} name (none if absent). */
+    static StackProcesses of(Map<String, String> options) {
+        return new StackProcesses(options.getOrDefault("pids", ""), options.get("postgres-port"));
+    }
+
+    /** MiB resident by process name, the benchmark process itself as {@code bench}, to 0.1 MiB. */
+    Map<String, Double> rssMiB() {
+        Map<String, Double> rss = new LinkedHashMap<>(measure(pids, postgresPort, StackProcesses::mebibytes));
+        rss.putAll(measure("bench=" + ProcessHandle.current().pid(), null, StackProcesses::mebibytes));
+        rss.replaceAll((name, mib) -> Latencies.round(mib, 1));
+        return rss;
+    }
+
+    /** CPU seconds (user and system) each has used since it started, the benchmark process as {@code bench}. */
+    Map<String, Double> cpuSeconds() {
+        Map<String, Double> cpu = new LinkedHashMap<>(measure(pids, postgresPort, StackProcesses::cpuSeconds));
+        cpu.putAll(measure("bench=" + ProcessHandle.current().pid(), null, StackProcesses::cpuSeconds));
+        return cpu;
+    }
+
+    /** CPU seconds each used since {@code before} was taken, to 0.1 s. */
+    Map<String, Double> cpuSecondsSince(Map<String, Double> before) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        cpuSeconds().forEach((name, seconds) ->
+                used.put(name, Latencies.round(seconds - before.getOrDefault(name, 0.0), 1)));
+        return used;
+    }
+
+    /** Cores each kept busy on average over the {@code elapsed} seconds since {@code before}. */
+    Map<String, Double> coresSince(Map<String, Double> before, double elapsed) {
+        Map<String, Double> cores = new LinkedHashMap<>();
+        cpuSecondsSince(before).forEach((name, seconds) -> cores.put(name, Latencies.round(seconds / elapsed, 2)));
+        return cores;
     }
 
     private static Map<String, Double> measure(String pids, String postgresPort,

@@ -79,7 +79,7 @@ public final class TaskPlanner {
                         pulls.add(c.image());
                     }
                 } else if (!progress.containerErrors().containsKey(c.name())) {
-                    actions.add(new Action.Create(c.name()));
+                    actions.add(new Action.Create(c.name(), dependencies(c).isEmpty()));
                 }
             } else if (o.isCreatedOnly() && dependenciesMet(c, observed)
                     && !progress.containerErrors().containsKey(c.name())) {

@@ -137,7 +137,7 @@ final class Supervisor implements Runnable {
             }
         }
         for (TaskRecord record : records.values()) {
-            if (!record.busy) {
+            if (!record.busy && !record.settled()) {
                 reconcile(record, containersByTask.getOrDefault(record.desired.task().taskArn(), Map.of()),
                         pauseByTask.get(record.desired.task().taskArn()));
             }
@@ -215,24 +215,30 @@ final class Supervisor implements Runnable {
                         networkContainer = pauses.ensure(desired.task(), networkContainer);
                     }
                     ContainerDefinition definition = desired.container(create.containerName());
-                    docker.create(ContainerSpecs.configure(docker.createCommand(definition.image()), config.name(),
-                            desired.task(), desired.definition(), definition, networkContainer));
+                    String id = docker.create(ContainerSpecs.configure(docker.createCommand(definition.image()),
+                            config.name(), desired.task(), desired.definition(), definition, networkContainer));
+                    if (create.startAtOnce()) {
+                        start(record, create.containerName(), id);
+                    }
                 } catch (ConflictException exists) {
                     // created by an earlier attempt: it is observed next time round
                 } catch (Exception e) {
                     record.containerErrors.put(create.containerName(), "CannotCreateContainerError: " + message(e));
                 }
             } else if (action instanceof Action.Start start) {
-                String id = containers.get(start.containerName());
-                try {
-                    logs.startedHere(id);
-                    docker.start(id);
-                } catch (RuntimeException e) {
-                    record.containerErrors.put(start.containerName(), "CannotStartContainerError: " + message(e));
-                }
+                start(record, start.containerName(), containers.get(start.containerName()));
             } else if (action instanceof Action.Stop stop) {
                 docker.stop(containers.get(stop.containerName()), stop.timeoutSeconds());
             }
+        }
+    }
+
+    private void start(TaskRecord record, String containerName, String dockerId) {
+        try {
+            logs.startedHere(dockerId);
+            docker.start(dockerId);
+        } catch (RuntimeException e) {
+            record.containerErrors.put(containerName, "CannotStartContainerError: " + message(e));
         }
     }
 
@@ -259,7 +265,7 @@ final class Supervisor implements Runnable {
 
     /** Sends the task's state when it differs from what was last sent. */
     private void report(TaskRecord record, TaskReport report) {
-        if (report.equals(record.lastReported) || STOPPED.equals(record.desired.task().lastStatus())) {
+        if (report.equals(record.lastReported) || record.settled()) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();

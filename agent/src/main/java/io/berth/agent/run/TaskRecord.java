@@ -42,6 +42,16 @@ final class TaskRecord {
                 || (lastReported != null && TaskStatus.rank(lastReported.status()) >= running);
     }
 
+    /**
+     * Whether the control plane already has the task STOPPED: its containers have exited and were
+     * reported, so observing them again can change nothing; they are removed once the task leaves
+     * the assignment (stopped-task retention). A host keeps such tasks for an hour, and inspecting
+     * each of them every round put seconds of Docker calls in front of new tasks.
+     */
+    boolean settled() {
+        return TaskStatus.STOPPED.equals(desired.task().lastStatus());
+    }
+
     TaskProgress progress(Set<String> presentImages) {
         return new TaskProgress(presentImages, Map.copyOf(pullErrors), Map.copyOf(containerErrors));
     }

@@ -77,8 +77,11 @@ class TaskPlannerTest {
         return Stream.of(
                 row("a missing image is pulled first", task("RUNNING", WEB), observed(), images(),
                         List.of(new Action.Pull("web:1")), "PENDING"),
-                row("a present image gets its container created", task("RUNNING", WEB), observed(), images("web:1"),
-                        List.of(new Action.Create("web")), "PENDING"),
+                row("a present image gets its container created and started at once", task("RUNNING", WEB),
+                        observed(), images("web:1"), List.of(new Action.Create("web", true)), "PENDING"),
+                row("a container with dependencies is created but not started", task("RUNNING", WEB,
+                                AFTER_WEB_START), observed(), images("web:1", "side:1"),
+                        List.of(new Action.Create("web", true), new Action.Create("sidecar", false)), "PENDING"),
                 row("a created container without dependencies is started", task("RUNNING", WEB),
                         observed(created("web")), images("web:1"), List.of(new Action.Start("web")), "PENDING"),
                 row("all essential containers running make the task RUNNING", task("RUNNING", WEB, SIDECAR),

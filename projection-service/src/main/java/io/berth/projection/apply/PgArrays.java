@@ -25,14 +25,17 @@ final class PgArrays {
             }
             String text = element.toString();
             literal.append('"');
+            // copied in runs between the characters to escape: the documents are JSON, full of quotes,
+            // and a character-by-character copy was a sixth of the replay's time
+            int from = 0;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '"' || c == '\\') {
-                    literal.append('\\');
+                    literal.append(text, from, i).append('\\');
+                    from = i;
                 }
-                literal.append(c);
             }
-            literal.append('"');
+            literal.append(text, from, text.length()).append('"');
         }
         return literal.append('}').toString();
     }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,19 +44,31 @@ public final class BerthReplay {
             statement.execute("CREATE DATABASE " + database);
         }
         System.out.println("replaying berth.events into the fresh database " + database);
-        Process replay = new ProcessBuilder(List.of(
+        Process replay = replayProcess(root, kafka, postgres, database,
+                "jdbc:postgresql://" + postgres + "/" + BerthStack.DATABASE).inheritIO().start();
+        System.exit(replay.waitFor());
+    }
+
+    /**
+     * The projection-service in replay mode: every view rebuilt from offset 0 of berth.events into
+     * the fresh {@code database}, the rate printed, then compared with {@code compareWithJdbcUrl}
+     * if it is not null.
+     */
+    public static ProcessBuilder replayProcess(Path root, String kafka, String postgres, String database,
+            String compareWithJdbcUrl) {
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Dberth.projection.mode=replay",
                 "-Dberth.kafka.bootstrap-servers=" + kafka,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + postgres + "/" + database,
                 "-Dquarkus.datasource.reactive.url=postgresql://" + postgres + "/" + database,
-                "-Dberth.projection.replay-compare-with=jdbc:postgresql://" + postgres + "/" + BerthStack.DATABASE,
                 "-Dquarkus.http.port=0",
-                "-Dquarkus.log.level=WARN",
-                "-jar", root.resolve("projection-service/target/quarkus-app/quarkus-run.jar").toString()))
-                .inheritIO()
-                .start();
-        System.exit(replay.waitFor());
+                "-Dquarkus.log.level=WARN"));
+        if (compareWithJdbcUrl != null) {
+            command.add("-Dberth.projection.replay-compare-with=" + compareWithJdbcUrl);
+        }
+        command.addAll(List.of("-jar", root.resolve("projection-service/target/quarkus-app/quarkus-run.jar").toString()));
+        return new ProcessBuilder(command);
     }
 }

@@ -1,8 +1,6 @@
 package io.berth.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,40 +11,60 @@ import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * How long a task takes to start, against a running Berth with a local agent: RunTask until
- * DescribeTasks shows RUNNING (polled every 20 ms), next to a plain {@code docker run -d} of the
- * same image and command on the same engine — the median of N each, in the same run. Then the
- * agent's resident memory with 20 tasks running.
+ * Scenario 5, start overhead with real Docker, against a running Berth with a local agent:
+ * RunTask until DescribeTasks shows RUNNING (polled every 10 ms), and a plain
+ * {@code docker run -d} of the same image and command on the same engine, interleaved
+ * {@code --samples} times in one run. {@code startRatioOfMedians} is the median of the first over
+ * the median of the second; {@code addedP99Ms} the 99th percentile of the pairwise differences
+ * (each RunTask minus the docker run next to it). Then the agent's resident memory with 20 tasks
+ * running.
  *
- * <p>Arguments: {@code --endpoint URL --agent-pid PID [--runs N] [--image IMAGE]}.
+ * <p>Arguments: {@code --endpoint URL --agent-pid PID [--samples N] [--image IMAGE] [--json FILE]}.
  */
-public final class TaskStartLatency {
+public final class StartOverhead {
 
     private static final String CLUSTER = "default";
 
-    private TaskStartLatency() {
+    private StartOverhead() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
         String endpoint = Options.required(options, "endpoint");
         long agentPid = Long.parseLong(Options.required(options, "agent-pid"));
-        int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
+        int samples = Integer.parseInt(options.getOrDefault("samples", "20"));
         String image = options.getOrDefault("image", "berth/busybox:latest");
+        BenchReport report = new BenchReport("start-overhead");
         try (EcsClient ecs = BenchClients.ecs(endpoint)) {
             String definition = ecs.registerTaskDefinition(b -> b.family("bench-sleep")
                     .containerDefinitions(ContainerDefinition.builder().name("sleep").image(image).memory(16)
                             .command("sleep", "3600").stopTimeout(2).build()))
                     .taskDefinition().taskDefinitionArn();
+            // one of each first, unmeasured: the image's layers and the JIT warm
+            runTaskUntilRunning(ecs, definition);
+            dockerRun(image);
 
-            List<Double> berth = new ArrayList<>();
-            List<Double> docker = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                berth.add(runTaskUntilRunning(ecs, definition));
-                docker.add(dockerRun(image));
+            long[] berth = new long[samples];
+            long[] docker = new long[samples];
+            long[] added = new long[samples];
+            for (int i = 0; i < samples; i++) {
+                berth[i] = runTaskUntilRunning(ecs, definition);
+                docker[i] = dockerRun(image);
+                added[i] = berth[i] - docker[i];
+                System.out.printf("  sample %2d: RunTask -> RUNNING %6.1f ms, docker run -d %6.1f ms%n", i + 1,
+                        berth[i] / 1e6, docker[i] / 1e6);
             }
-            System.out.println("RunTask → RUNNING: " + Stats.line(berth, "ms"));
-            System.out.println("docker run -d:     " + Stats.line(docker, "ms"));
+            Latencies berthLatencies = Latencies.ofNanos(berth);
+            Latencies dockerLatencies = Latencies.ofNanos(docker);
+            report.put("samples", samples)
+                    .put("runTaskToRunningMedianMs", berthLatencies.medianMs())
+                    .put("runTaskToRunningP99Ms", berthLatencies.percentileMs(99))
+                    .put("dockerRunMedianMs", dockerLatencies.medianMs())
+                    .put("dockerRunP99Ms", dockerLatencies.percentileMs(99))
+                    .put("startRatioOfMedians",
+                            Latencies.round(berthLatencies.medianMs() / dockerLatencies.medianMs(), 3))
+                    .put("addedMedianMs", Latencies.ofNanos(added).medianMs())
+                    .put("addedP99Ms", Latencies.ofNanos(added).percentileMs(99));
 
             List<String> twenty = new ArrayList<>();
             for (int batch = 0; batch < 2; batch++) {
@@ -55,15 +73,17 @@ public final class TaskStartLatency {
             }
             awaitRunning(ecs, twenty);
             Thread.sleep(5000);
-            System.out.printf("agent RSS with %d tasks running: %d MiB%n", twenty.size(), rssMiB(agentPid));
+            report.put("agentRssMiBWith20Tasks",
+                    new StackProcesses("agent=" + agentPid, null).rssMiB().get("agent"));
             for (String arn : twenty) {
                 ecs.stopTask(b -> b.cluster(CLUSTER).task(arn).reason("benchmark done"));
             }
         }
+        report.finish(options);
     }
 
-    /** Milliseconds from sending RunTask to DescribeTasks answering RUNNING; the task is stopped after. */
-    private static double runTaskUntilRunning(EcsClient ecs, String definition) throws InterruptedException {
+    /** Nanoseconds from sending RunTask to DescribeTasks answering RUNNING; the task is stopped after. */
+    private static long runTaskUntilRunning(EcsClient ecs, String definition) throws InterruptedException {
         long start = System.nanoTime();
         RunTaskResponse run = ecs.runTask(b -> b.cluster(CLUSTER).taskDefinition(definition));
         if (!run.failures().isEmpty()) {
@@ -71,11 +91,10 @@ public final class TaskStartLatency {
         }
         String arn = run.tasks().get(0).taskArn();
         awaitRunning(ecs, List.of(arn));
-        double millis = (System.nanoTime() - start) / 1e6;
+        long nanos = System.nanoTime() - start;
         ecs.stopTask(b -> b.cluster(CLUSTER).task(arn).reason("benchmark run done"));
-        return millis;
+        return nanos;
     }
-
     private static void awaitRunning(EcsClient ecs, List<String> arns) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
@@ -89,25 +108,16 @@ public final class TaskStartLatency {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("tasks not RUNNING within 2 minutes");
             }
-            Thread.sleep(20);
+            Thread.sleep(10);
         }
     }
 
-    /** Milliseconds of a {@code docker run -d} (which returns once the container started); removed after. */
-    private static double dockerRun(String image) throws IOException, InterruptedException {
+    /** Nanoseconds of a {@code docker run -d} (which returns once the container started); removed after. */
+    private static long dockerRun(String image) throws IOException, InterruptedException {
         long start = System.nanoTime();
         String id = DockerCli.docker("run", "-d", image, "sleep", "3600").trim();
-        double millis = (System.nanoTime() - start) / 1e6;
+        long nanos = System.nanoTime() - start;
         DockerCli.docker("rm", "-f", id);
-        return millis;
-    }
-
-    private static long rssMiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        throw new IllegalStateException("no VmRSS for pid " + pid);
+        return nanos;
     }
 }

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * (each RunTask minus the docker run next to it). Then the agent's resident memory with 20 tasks
  * running.
  *
- * <p>Arguments: {@code --endpoint URL --agent-pid PID [--samples N] [--image IMAGE] [--json FILE]}.
+ * <p>Arguments: {@code --endpoint URL --agent-pid PID [--samples N] [--poll-ms N] [--image IMAGE] [--json FILE]}.
  */
 public final class StartOverhead {
 
@@ -34,6 +34,7 @@ public final class StartOverhead {
         long agentPid = Long.parseLong(Options.required(options, "agent-pid"));
         int samples = Integer.parseInt(options.getOrDefault("samples", "20"));
         String image = options.getOrDefault("image", "berth/busybox:latest");
+        long pollMillis = Long.parseLong(options.getOrDefault("poll-ms", "20"));
         BenchReport report = new BenchReport("start-overhead");
         try (EcsClient ecs = BenchClients.ecs(endpoint)) {
             String definition = ecs.registerTaskDefinition(b -> b.family("bench-sleep")
@@ -41,14 +42,14 @@ public final class StartOverhead {
                             .command("sleep", "3600").stopTimeout(2).build()))
                     .taskDefinition().taskDefinitionArn();
             // one of each first, unmeasured: the image's layers and the JIT warm
-            runTaskUntilRunning(ecs, definition);
+            runTaskUntilRunning(ecs, definition, pollMillis);
             dockerRun(image);
 
             long[] berth = new long[samples];
             long[] docker = new long[samples];
             long[] added = new long[samples];
             for (int i = 0; i < samples; i++) {
-                berth[i] = runTaskUntilRunning(ecs, definition);
+                berth[i] = runTaskUntilRunning(ecs, definition, pollMillis);
                 docker[i] = dockerRun(image);
                 added[i] = berth[i] - docker[i];
                 System.out.printf("  sample %2d: RunTask -> RUNNING %6.1f ms, docker run -d %6.1f ms%n", i + 1,
@@ -71,7 +72,7 @@ public final class StartOverhead {
                 ecs.runTask(b -> b.cluster(CLUSTER).taskDefinition(definition).count(10)).tasks()
                         .forEach(t -> twenty.add(t.taskArn()));
             }
-            awaitRunning(ecs, twenty);
+            awaitRunning(ecs, twenty, pollMillis);
             Thread.sleep(5000);
             report.put("agentRssMiBWith20Tasks",
                     new StackProcesses("agent=" + agentPid, null).rssMiB().get("agent"));
@@ -83,19 +84,19 @@ public final class StartOverhead {
     }
 
     /** Nanoseconds from sending RunTask to DescribeTasks answering RUNNING; the task is stopped after. */
-    private static long runTaskUntilRunning(EcsClient ecs, String definition) throws InterruptedException {
+    private static long runTaskUntilRunning(EcsClient ecs, String definition, long pollMillis) throws InterruptedException {
         long start = System.nanoTime();
         RunTaskResponse run = ecs.runTask(b -> b.cluster(CLUSTER).taskDefinition(definition));
         if (!run.failures().isEmpty()) {
             throw new IllegalStateException("RunTask failed: " + run.failures());
         }
         String arn = run.tasks().get(0).taskArn();
-        awaitRunning(ecs, List.of(arn));
+        awaitRunning(ecs, List.of(arn), pollMillis);
         long nanos = System.nanoTime() - start;
         ecs.stopTask(b -> b.cluster(CLUSTER).task(arn).reason("benchmark run done"));
         return nanos;
     }
-    private static void awaitRunning(EcsClient ecs, List<String> arns) throws InterruptedException {
+    private static void awaitRunning(EcsClient ecs, List<String> arns, long pollMillis) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
             List<Task> tasks = ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(arns)).tasks();
@@ -108,7 +109,7 @@ public final class StartOverhead {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("tasks not RUNNING within 2 minutes");
             }
-            Thread.sleep(10);
+            Thread.sleep(pollMillis);
         }
     }
 

@@ -38,14 +38,6 @@ import java.util.Optional;
 public final class ServicePlanner {
 
     static final String AGENT_LOST = "Container instance lost its agent: task replaced elsewhere";
-    /**
-     * The most tasks one plan launches; a service wanting more gets them in the next plans, one
-     * per applied plan. A plan is one Kafka record (5,000 launches would be about 0.9 MB, near the
-     * broker's 1 MB limit), and a large plan is slow to make and to check, so on a busy cluster it
-     * was more often refused for instances that had filled up meanwhile — each refusal losing the
-     * whole batch. Capped launches are not "unable to place": the rest are simply not yet asked.
-     */
-    public static final int MAX_LAUNCHES_PER_PLAN = 500;
 
     private ServicePlanner() {
     }
@@ -124,9 +116,8 @@ public final class ServicePlanner {
                 draft.message(ServiceMessages.unableToConsistentlyStart(service));
                 blocked = true;
             } else {
-                int thisPlan = Math.min(wanted, MAX_LAUNCHES_PER_PLAN);
-                launched = launch(state, tasks, draft, primary, thisPlan, generation);
-                blocked = launched < thisPlan;
+                launched = launch(state, tasks, draft, primary, wanted, generation);
+                blocked = launched < wanted;
             }
         }
 

@@ -161,18 +161,6 @@ class RollingDeploymentScenarioTest {
     }
 
     /** How many tasks each "has started" service event names, in order. */
-    @Test
-    void aLargeServiceStartsInPlansOfAtMostFiveHundredTasks() {
-        for (int i = 0; i < 30; i++) {
-            cluster.addInstance("eu-west-1" + (char) ('a' + i % 3), 4096, 4096);
-        }
-        createAndSettle(1200, 100, 200);
-
-        assertThat(startedBatches()).containsExactly(500, 500, 200);
-        assertThat(cluster.messages()).noneMatch(m -> m.contains("unable to place"));
-        assertThat(cluster.live("api")).hasSize(1200);
-    }
-
     private List<Integer> startedBatches() {
         return cluster.messages().stream().filter(m -> m.contains(" has started "))
                 .map(m -> Integer.parseInt(m.replaceAll(".* has started (\\d+) tasks.*", "$1"))).toList();

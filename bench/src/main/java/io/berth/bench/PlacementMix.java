@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The work of the placement scenario, {@code tasks} in all: RunTask bursts of 10 (a fifth), and
  * services — one kind per placement rule: the default strategy, binpack on memory,
- * {@code distinctInstance} (at most one task per instance, so at most one per instance of the
- * fleet) and {@code memberOf} one availability zone (a tenth each) — the default-strategy services
+ * {@code distinctInstance} (at most one task per instance, and at most half the fleet: binpack
+ * fills some instances to the brim, which a task wanting every instance could then not use) and
+ * {@code memberOf} one availability zone (a tenth each) — the default-strategy services
  * taking the rest. A kind larger than {@code serviceSize} is split into several services, as
  * ECS's quota of 5,000 tasks per service would make a user do.
  */
@@ -24,7 +25,7 @@ record PlacementMix(List<ServiceSpec> services, int runTaskTasks) {
 
     static PlacementMix of(int tasks, int instances, int serviceSize) {
         int runTask = tasks / 5 / BURST * BURST;
-        int distinct = Math.min(instances, tasks / 10);
+        int distinct = Math.min(instances / 2, tasks / 10);
         int memberOf = tasks / 10;
         int binpack = tasks / 5;
         int spread = tasks - runTask - distinct - memberOf - binpack;

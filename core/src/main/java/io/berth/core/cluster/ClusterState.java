@@ -69,6 +69,8 @@ public final class ClusterState {
     private final Map<String, RunTaskToken> runTaskTokens = new HashMap<>();
     /** Per service name: how many changes touched the service or its tasks (see {@link #serviceGeneration}). */
     private final Map<String, Long> serviceChanges = new HashMap<>();
+    /** Per service name: changes that only moved one of its tasks forward toward RUNNING (see {@link #structuralGeneration}). */
+    private final Map<String, Long> serviceProgress = new HashMap<>();
     private long instanceChanges;
     /** Per service name: its most recent COMPLETED deployment, the target of a rollback. */
     private final Map<String, Deployment> lastCompleted = new HashMap<>();
@@ -95,6 +97,7 @@ public final class ClusterState {
         copy.reservations.putAll(reservations);
         copy.runTaskTokens.putAll(runTaskTokens);
         copy.serviceChanges.putAll(serviceChanges);
+        copy.serviceProgress.putAll(serviceProgress);
         copy.instanceChanges = instanceChanges;
         copy.lastCompleted.putAll(lastCompleted);
         copy.lastServiceEvent.putAll(lastServiceEvent);
@@ -160,6 +163,18 @@ public final class ClusterState {
      * the decider applies the plan only at that same generation (optimistic concurrency).
      */
     public long serviceGeneration(String serviceName) {
+        return structuralGeneration(serviceName) + serviceProgress.getOrDefault(serviceName, 0L);
+    }
+
+    /**
+     * The {@link #serviceGeneration} without the changes that only moved a task of the service
+     * forward toward RUNNING (PROVISIONING, PENDING, ACTIVATING, RUNNING) with the same desired
+     * status and health. Such progress cannot make a launch wrong — the live tasks, the tasks that
+     * count as healthy and the instances are the same — so a plan that only launches may apply
+     * across it (the launches are re-checked for fit). Without this, a busy service whose tasks
+     * report every few milliseconds had every plan refused until its reports stopped.
+     */
+    public long structuralGeneration(String serviceName) {
         return serviceChanges.getOrDefault(serviceName, 0L) + instanceChanges;
     }
 
@@ -230,7 +245,12 @@ public final class ClusterState {
                         (a, b) -> new RunTaskToken(a.fingerprint(), concat(a.taskArns(), b.taskArns())));
             }
         } else if (event instanceof TaskChanged e) {
-            taskChanged(e.task());
+            Task before = tasks.get(e.task().taskArn());
+            if (before != null && onlyProgressed(before, e.task())) {
+                serviceGroup(e.task()).ifPresent(name -> serviceProgress.merge(name, 1L, Long::sum));
+            } else {
+                taskChanged(e.task());
+            }
             tasks.put(e.task().taskArn(), e.task());
             if (e.task().isStopped()) {
                 reservations.remove(e.task().taskArn());
@@ -257,6 +277,7 @@ public final class ClusterState {
             reservations.clear();
             runTaskTokens.clear();
             serviceChanges.clear();
+            serviceProgress.clear();
             instanceChanges = 0;
             lastCompleted.clear();
             lastServiceEvent.clear();
@@ -286,9 +307,21 @@ public final class ClusterState {
 
     /** A task of a service ({@code group = service:<name>}) changes that service's generation. */
     private void taskChanged(Task task) {
-        if (task.group() != null && task.group().startsWith(SERVICE_GROUP_PREFIX)) {
-            serviceChanges.merge(task.group().substring(SERVICE_GROUP_PREFIX.length()), 1L, Long::sum);
-        }
+        serviceGroup(task).ifPresent(name -> serviceChanges.merge(name, 1L, Long::sum));
+    }
+
+    private static Optional<String> serviceGroup(Task task) {
+        return task.group() != null && task.group().startsWith(SERVICE_GROUP_PREFIX)
+                ? Optional.of(task.group().substring(SERVICE_GROUP_PREFIX.length())) : Optional.empty();
+    }
+
+    /** Whether {@code after} only moves {@code before} forward toward RUNNING: same desired status and health. */
+    private static boolean onlyProgressed(Task before, Task after) {
+        return !after.isStopped()
+                && TaskStatus.rank(after.lastStatus()) <= TaskStatus.rank(TaskStatus.RUNNING)
+                && TaskStatus.rank(after.lastStatus()) >= TaskStatus.rank(before.lastStatus())
+                && Objects.equals(before.desiredStatus(), after.desiredStatus())
+                && Objects.equals(before.healthStatus(), after.healthStatus());
     }
 
     private void putTags(String arn, List<Tag> newTags) {
@@ -311,7 +344,8 @@ public final class ClusterState {
                 && Objects.equals(cluster, other.cluster) && services.equals(other.services)
                 && tags.equals(other.tags) && instances.equals(other.instances) && tasks.equals(other.tasks)
                 && reservations.equals(other.reservations) && runTaskTokens.equals(other.runTaskTokens)
-                && serviceChanges.equals(other.serviceChanges) && instanceChanges == other.instanceChanges
+                && serviceChanges.equals(other.serviceChanges) && serviceProgress.equals(other.serviceProgress)
+                && instanceChanges == other.instanceChanges
                 && lastCompleted.equals(other.lastCompleted) && lastServiceEvent.equals(other.lastServiceEvent);
     }
 

@@ -66,7 +66,7 @@ final class PlanDraft {
      * The plan. A message equal to the one before it, or (when the plan does nothing else that
      * records events) to the service's newest recorded message, is dropped: ECS suppresses repeats.
      */
-    ServicePlan toPlan(long generation, Optional<String> lastRecorded) {
+    ServicePlan toPlan(long generation, long structuralGeneration, Optional<String> lastRecorded) {
         List<String> kept = new ArrayList<>();
         String previous = hasActions() ? null : lastRecorded.orElse(null);
         for (String m : messages) {
@@ -78,6 +78,7 @@ final class PlanDraft {
         List<ServicePlan.Stop> stopList = stops.entrySet().stream()
                 .map(e -> new ServicePlan.Stop(e.getKey(), e.getValue())).toList();
         Service updated = Objects.equals(working, original) ? null : working;
-        return new ServicePlan(original.serviceName(), generation, launches, stopList, updated, kept);
+        return new ServicePlan(original.serviceName(), generation, structuralGeneration, launches, stopList, updated,
+                kept);
     }
 }

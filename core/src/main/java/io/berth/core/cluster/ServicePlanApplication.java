@@ -19,6 +19,7 @@ import io.berth.core.model.Service;
 import io.berth.core.model.ServiceEvent;
 import io.berth.core.model.Task;
 import io.berth.core.model.TaskDefinition;
+import io.berth.core.placement.TaskShape;
 import io.berth.core.scheduling.ServicePlan;
 import io.berth.core.task.TaskNeeds;
 import java.util.ArrayList;
@@ -26,11 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Carries out a scheduler's {@link ServicePlan}, all of it or nothing: only at the generation it
- * was planned at (so nothing it relied on has changed), only for tasks of the service that are
- * still live, and only if every launch still fits its instance. Records ECS's "has started" and
+ * was planned at (so nothing it relied on has changed; a plan without stops also across its
+ * tasks' mere progress toward RUNNING) and only for tasks of the service that are still live.
+ * Launches that no longer fit where the plan put them are placed again here (see
+ * {@link #placements}). Records ECS's "has started" and
  * "has stopped" service events for what it did.
  */
 final class ServicePlanApplication {
@@ -45,7 +49,7 @@ final class ServicePlanApplication {
         Cluster cluster = ClusterDecider.activeCluster(state);
         Service service = state.service(plan.service()).map(ClusterState.ServiceEntry::service)
                 .orElseThrow(EcsException::serviceNotFound);
-        if (state.serviceGeneration(plan.service()) != plan.generation()) {
+        if (!current(state, plan)) {
             throw new EcsException(ErrorCode.CONFLICT_EXCEPTION, "The service changed since the plan was made "
                     + "(generation " + plan.generation() + ", now " + state.serviceGeneration(plan.service()) + ").");
         }
@@ -76,21 +80,13 @@ final class ServicePlanApplication {
             TaskFactory.Launch launch = new TaskFactory.Launch(definition, null, group(service), deployment.id(),
                     deployment.networkConfiguration(), List.of(), service.enableExecuteCommand(),
                     TaskNeeds.of(definition, null));
-            for (var byInstance : byDeployment.getValue().entrySet()) {
-                ContainerInstance instance = state.instance(byInstance.getKey())
-                        .orElseThrow(() -> new EcsException(ErrorCode.CONFLICT_EXCEPTION,
-                                "Container instance " + byInstance.getKey() + " is not in the cluster."));
-                if (!ServicePlacement.fits(state, ServicePlacement.shape(after, definition), instance,
-                        byInstance.getValue(), plan.generation())) {
-                    throw new EcsException(ErrorCode.CONFLICT_EXCEPTION, "The tasks planned for container instance "
-                            + instance.containerInstanceArn() + " no longer fit it.");
-                }
-                for (int i = 0; i < byInstance.getValue(); i++) {
-                    Task task = TaskFactory.create(state.boundary().scope(), cluster.clusterName(),
-                            cluster.clusterArn(), instance, launch, ctx);
-                    events.add(new TaskCreated(task, launch.reservation(), null, null));
-                    startedIds.add(task.id());
-                }
+            for (String arn : placements(state, after, ServicePlacement.shape(after, definition),
+                    byDeployment.getValue(), plan.generation())) {
+                ContainerInstance instance = state.instance(arn).orElseThrow();
+                Task task = TaskFactory.create(state.boundary().scope(), cluster.clusterName(), cluster.clusterArn(),
+                        instance, launch, ctx);
+                events.add(new TaskCreated(task, launch.reservation(), null, null));
+                startedIds.add(task.id());
             }
         }
         if (plan.updated() != null) {
@@ -107,6 +103,49 @@ final class ServicePlanApplication {
             events.add(serviceEvent(service, ctx, message));
         }
         return events.isEmpty() ? Decision.unchanged(Responses.empty()) : Decision.accepted(events, Responses.empty());
+    }
+
+    /**
+     * Whether nothing the plan relied on changed: its generation is the service's, or the plan stops
+     * nothing and only its tasks' progress toward RUNNING happened since (a stop chosen on an older
+     * view could take a task that has since become healthy, so a plan with stops needs the exact
+     * generation). The bookkeeping such a plan carries may be a few reports old; the next plan,
+     * made on a newer view, brings it up to date.
+     */
+    private static boolean current(ClusterState state, ServicePlan plan) {
+        return state.serviceGeneration(plan.service()) == plan.generation()
+                || (plan.stops().isEmpty()
+                        && state.structuralGeneration(plan.service()) == plan.structuralGeneration());
+    }
+
+    /**
+     * Where the planned tasks go: where the plan put them when they all still fit there; otherwise
+     * (the scheduler's view was behind — other work filled an instance meanwhile — or an instance
+     * left) as many as fit, placed here on the cluster as it is, by the service's own constraints
+     * and strategies. Refusing the plan instead left a service without tasks for as long as the
+     * scheduler's view of the busiest instances stayed wrong: minutes in a 1,000-instance run.
+     * DAEMON plans name their instances on purpose and are refused instead.
+     */
+    private static List<String> placements(ClusterState state, Service service, TaskShape shape,
+            Map<String, Integer> planned, long generation) {
+        List<String> asPlanned = new ArrayList<>();
+        boolean allFit = true;
+        for (var byInstance : planned.entrySet()) {
+            Optional<ContainerInstance> instance = state.instance(byInstance.getKey());
+            allFit = allFit && instance.isPresent()
+                    && ServicePlacement.fits(state, shape, instance.get(), byInstance.getValue(), generation);
+            for (int i = 0; i < byInstance.getValue(); i++) {
+                asPlanned.add(byInstance.getKey());
+            }
+        }
+        if (allFit) {
+            return asPlanned;
+        }
+        if (ServiceValidation.DAEMON.equals(service.schedulingStrategy())) {
+            throw new EcsException(ErrorCode.CONFLICT_EXCEPTION, "The tasks planned for the service's container "
+                    + "instances no longer fit them.");
+        }
+        return ServicePlacement.place(state, shape, asPlanned.size(), generation).placedOn();
     }
 
     /** The plan's service, with {@code updatedAt} set on every deployment the plan changed. */

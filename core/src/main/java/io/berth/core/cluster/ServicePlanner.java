@@ -45,9 +45,10 @@ public final class ServicePlanner {
     public static ServicePlan plan(ClusterState state, String serviceName, TaskDefinitionLookup definitions,
             Instant now) {
         long generation = state.serviceGeneration(serviceName);
+        long structural = state.structuralGeneration(serviceName);
         Optional<Service> found = state.service(serviceName).map(ClusterState.ServiceEntry::service);
         if (found.isEmpty() || Service.INACTIVE.equals(found.get().status())) {
-            return new ServicePlan(serviceName, generation, List.of(), List.of(), null, List.of());
+            return new ServicePlan(serviceName, generation, structural, List.of(), List.of(), null, List.of());
         }
         Service service = found.get();
         ServiceTasks tasks = ServiceTasks.of(state, service, definitions, now);
@@ -56,13 +57,13 @@ public final class ServicePlanner {
             drain(tasks, draft);
         } else if (service.primaryDeployment() == null) {
             // EXTERNAL services deploy through task sets, which Berth does not schedule yet.
-            return new ServicePlan(serviceName, generation, List.of(), List.of(), null, List.of());
+            return new ServicePlan(serviceName, generation, structural, List.of(), List.of(), null, List.of());
         } else if (ServiceValidation.DAEMON.equals(service.schedulingStrategy())) {
             DaemonPlanner.plan(state, tasks, draft, generation, now);
         } else {
             replica(state, tasks, draft, generation, now);
         }
-        return draft.toPlan(generation, state.lastServiceEvent(service.serviceArn()));
+        return draft.toPlan(generation, structural, state.lastServiceEvent(service.serviceArn()));
     }
 
     /** A deleted service: every live task stops; INACTIVE once none is left that could still run. */

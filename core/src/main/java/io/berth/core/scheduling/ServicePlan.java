@@ -8,9 +8,14 @@ import java.util.List;
  * on a chosen instance), tasks to stop, the service's new bookkeeping (deployments, counts,
  * rollout states; null when unchanged) and service event messages. Empty when nothing is to be
  * done. Carries no time and no random ids, so the same view always gives the same plan.
+ *
+ * <p>{@code generation} is the service's generation the plan was made at (every change of the
+ * service, its tasks or any instance); {@code structuralGeneration} the same without its tasks'
+ * mere progress toward RUNNING, which lets a plan that only launches apply after such progress
+ * (see {@code ClusterState#structuralGeneration}).
  */
-public record ServicePlan(String service, long generation, List<Launch> launches, List<Stop> stops, Service updated,
-        List<String> messages) {
+public record ServicePlan(String service, long generation, long structuralGeneration, List<Launch> launches,
+        List<Stop> stops, Service updated, List<String> messages) {
 
     /** One task of {@code deploymentId} to start on {@code containerInstanceArn}. */
     public record Launch(String deploymentId, String containerInstanceArn) {

@@ -1,6 +1,7 @@
 package io.berth.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +30,17 @@ final class ClosedLoop {
      */
     record Result(int callers, double perSecond, Latencies latencies, Map<String, Latencies> byKind, int errors,
             String firstError) {
+
+        /** The run as report metrics: rate, p50, p99, p99.9 and errors. */
+        Map<String, Object> metrics() {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("perSecond", perSecond);
+            row.put("p50Ms", latencies.medianMs());
+            row.put("p99Ms", latencies.percentileMs(99));
+            row.put("p999Ms", latencies.percentileMs(99.9));
+            row.put("errors", errors);
+            return row;
+        }
     }
 
     private ClosedLoop() {

@@ -2,6 +2,8 @@ package io.berth.bench;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A run's latency samples, sorted once, read as percentiles in milliseconds (nearest rank). */
 final class Latencies {
@@ -36,6 +38,15 @@ final class Latencies {
 
     double medianMs() {
         return percentileMs(50);
+    }
+
+    /** The median, fastest and slowest sample in milliseconds, for a handful of runs. */
+    Map<String, Double> summary() {
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("median", medianMs());
+        summary.put("min", sortedNanos.length == 0 ? 0 : round(sortedNanos[0] / 1e6, 2));
+        summary.put("max", percentileMs(100));
+        return summary;
     }
 
     static double round(double value, int decimals) {

@@ -90,7 +90,7 @@ public final class ReadLatency {
                 for (int level : levels) {
                     Map<String, Double> cpuBefore = processes.cpuSeconds();
                     ClosedLoop.Result result = ClosedLoop.run(level, warmup, seconds, operation.getValue());
-                    Map<String, Object> row = row(result);
+                    Map<String, Object> row = result.metrics();
                     row.put("cores", processes.coresSince(cpuBefore, warmup + seconds));
                     byLevel.put("concurrency" + level, row);
                     System.out.printf("  %-17s concurrency %3d: %8.0f/s  p50 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms"
@@ -121,16 +121,6 @@ public final class ReadLatency {
             json.append(i == 0 ? "\"" : ",\"").append(tasks.get((from + i) % tasks.size())).append('"');
         }
         return json.append(']').toString();
-    }
-
-    static Map<String, Object> row(ClosedLoop.Result result) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("perSecond", result.perSecond());
-        row.put("p50Ms", result.latencies().medianMs());
-        row.put("p99Ms", result.latencies().percentileMs(99));
-        row.put("p999Ms", result.latencies().percentileMs(99.9));
-        row.put("errors", result.errors());
-        return row;
     }
 
     private static void awaitSteady(EcsClient ecs, String cluster, List<String> names, int desired)

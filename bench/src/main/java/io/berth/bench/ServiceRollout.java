@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * a rolling update of a service of 20 web tasks at 50/200 with a container health check every
  * 5 s (ECS's shortest interval), from UpdateService until the new deployment is COMPLETED; and
  * the time from a container's death ({@code docker kill}) to its replacement task RUNNING. The
- * median of N each.
+ * median, fastest and slowest of N each.
  *
- * <p>Arguments: {@code --endpoint URL [--runs N] [--tasks N] [--image IMAGE]}.
+ * <p>Arguments: {@code --endpoint URL [--runs N] [--tasks N] [--image IMAGE] [--json FILE]}.
  */
 public final class ServiceRollout {
 
@@ -39,35 +39,37 @@ public final class ServiceRollout {
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "20"));
         String image = options.getOrDefault("image", "berth/busybox:latest");
+        BenchReport report = new BenchReport("services");
         try (EcsClient ecs = BenchClients.ecs(endpoint)) {
             String first = register(ecs, image, 0);
             ecs.createService(b -> b.cluster(CLUSTER).serviceName(SERVICE).taskDefinition(first).desiredCount(tasks)
                     .deploymentConfiguration(c -> c.minimumHealthyPercent(50).maximumPercent(200)));
             try {
                 await(ecs, s -> settledOn(s, first));
-                List<Double> rollouts = new ArrayList<>();
+                List<Long> rollouts = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
                     String next = register(ecs, image, run);
                     long start = System.nanoTime();
                     ecs.updateService(b -> b.cluster(CLUSTER).service(SERVICE).taskDefinition(next));
                     await(ecs, s -> settledOn(s, next));
-                    rollouts.add((System.nanoTime() - start) / 1e9);
-                    System.out.printf("rolling update %d of %d tasks: %.1f s%n", run, tasks, rollouts.get(run - 1));
+                    rollouts.add(System.nanoTime() - start);
+                    System.out.printf("rolling update %d of %d tasks: %.1f s%n", run, tasks, rollouts.get(run - 1) / 1e9);
                 }
-                List<Double> replacements = new ArrayList<>();
+                List<Long> replacements = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
-                    replacements.add(replacementMillis(ecs));
-                    System.out.printf("replacement %d: %.0f ms%n", run, replacements.get(run - 1));
+                    replacements.add(replacementNanos(ecs));
+                    System.out.printf("replacement %d: %.0f ms%n", run, replacements.get(run - 1) / 1e6);
                     await(ecs, s -> s.runningCount() == tasks && s.pendingCount() == 0);
                 }
-                System.out.println("rolling update of " + tasks + " tasks (50/200, 5 s health check): "
-                        + Stats.line(rollouts, "s"));
-                System.out.println("container death → replacement RUNNING: " + Stats.line(replacements, "ms"));
+                report.put("tasks", tasks).put("runs", runs)
+                        .put("rollingUpdateMs", Latencies.ofNanos(rollouts).summary())
+                        .put("replacementMs", Latencies.ofNanos(replacements).summary());
             } finally {
                 ecs.deleteService(b -> b.cluster(CLUSTER).service(SERVICE).force(true));
                 await(ecs, s -> "INACTIVE".equals(s.status()));
             }
         }
+        report.finish(options);
     }
 
     /** A revision of the web task: busybox httpd answering its version, health-checked every 5 s. */
@@ -82,7 +84,7 @@ public final class ServiceRollout {
     }
 
     /** Kills one task's container and times until a task that was not live before is RUNNING. */
-    private static double replacementMillis(EcsClient ecs) throws Exception {
+    private static long replacementNanos(EcsClient ecs) throws Exception {
         List<Task> before = live(ecs);
         Set<String> known = before.stream().map(Task::taskArn).collect(Collectors.toSet());
         String victim = before.get(0).taskArn();
@@ -96,7 +98,7 @@ public final class ServiceRollout {
             }
             Thread.sleep(50);
         }
-        return (System.nanoTime() - start) / 1e6;
+        return System.nanoTime() - start;
     }
 
     private static List<Task> live(EcsClient ecs) {

@@ -81,7 +81,7 @@ public final class WriteThroughput {
                 ClosedLoop.Result result = ClosedLoop.run(level, warmup, seconds,
                         (caller, n) -> command(http, names.get(caller % clusters), run + "-" + level + "-" + caller,
                                 n, caller, lastTask));
-                Map<String, Object> row = ReadLatency.row(result);
+                Map<String, Object> row = result.metrics();
                 Map<String, Object> byKind = new LinkedHashMap<>();
                 result.byKind().forEach((kind, latencies) -> byKind.put(kind, Map.of("p50Ms", latencies.medianMs(),
                         "p99Ms", latencies.percentileMs(99))));
